@@ -1,0 +1,40 @@
+/**
+ * Real footage for the fake camera. The shared clips stay in ../shared: these
+ * MJPEG conversions live in e2e/artifacts (gitignored) and are never shipped.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const sharedDir = path.resolve(repoRoot, '../shared');
+export const footageDir = path.join(sharedDir, 'footage');
+export const artifactsDir = path.join(repoRoot, 'e2e', 'artifacts');
+
+/** Path of a shared clip, e.g. footage('TBY66_Intelligent-Deadlift-Diagnosis-System/0016c_1.mp4'). */
+export function footage(rel: string): string {
+  const p = path.join(footageDir, rel);
+  if (!existsSync(p)) throw new Error(`shared footage missing: ${p} (CI clones the repo with shared/ beside it)`);
+  return p;
+}
+
+/**
+ * Converts a clip to MJPEG at a fixed rate (Chromium's fake camera plays
+ * MJPEG files; Y4M would be hundreds of MB). Optional leading still frames
+ * give the lifter time to be "in position" before the set.
+ */
+export function mjpegFor(rel: string, opts: { fps?: number; height?: number } = {}): string {
+  const fps = opts.fps ?? 30;
+  const height = opts.height ?? 640;
+  const src = footage(rel);
+  const out = path.join(artifactsDir, 'clips', `${rel.replace(/[\\/]/g, '__').replace(/\.\w+$/, '')}_${fps}fps_${height}.mjpeg`);
+  if (existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs) return out;
+  mkdirSync(path.dirname(out), { recursive: true });
+  execFileSync(
+    'ffmpeg',
+    ['-hide_banner', '-loglevel', 'error', '-y', '-i', src, '-vf', `fps=${fps},scale=-2:${height}`, '-q:v', '5', '-f', 'mjpeg', out],
+    { stdio: 'inherit' },
+  );
+  return out;
+}

@@ -1,0 +1,135 @@
+/**
+ * The page's handle on the pose worker. One frame in flight at a time:
+ * live callers use `tryDetect`, which drops a frame when the worker is busy
+ * (drop, don't lag); offline callers await `detect`. A crashed or aborted
+ * worker rejects what was pending and is restarted on the next `init`.
+ */
+import * as Comlink from 'comlink';
+import type { EngineConfig, EngineInfo, PoseResult, PoseWorkerApi } from '../shared/pose-protocol';
+
+export class WorkerCrashedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkerCrashedError';
+  }
+}
+
+export class AbortedError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+type Pending = { reject: (e: Error) => void };
+
+export class PoseClient {
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<PoseWorkerApi> | null = null;
+  private pending = new Set<Pending>();
+  private busy = false;
+  private config: EngineConfig | null = null;
+  /** Called when the worker dies on its own (not on `terminate`). */
+  onCrash: ((error: Error) => void) | null = null;
+
+  get inFlight(): boolean {
+    return this.busy;
+  }
+
+  async init(config: EngineConfig): Promise<EngineInfo> {
+    this.config = config;
+    return this.call((api) => api.init(config));
+  }
+
+  /** Live path: null when a frame is already being measured; the dropped frame is closed. */
+  tryDetect(frame: ImageBitmap | VideoFrame, t: number): Promise<PoseResult> | null {
+    if (this.busy) {
+      frame.close();
+      return null;
+    }
+    return this.detect(frame, t);
+  }
+
+  /** Offline path: one at a time, in order. The frame is transferred to the worker. */
+  async detect(frame: ImageBitmap | VideoFrame, t: number): Promise<PoseResult> {
+    this.busy = true;
+    try {
+      return await this.call((api) => api.detect(Comlink.transfer(frame, [frame as Transferable]), t));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** A new clip: fresh tracking state (results then depend only on this clip's frames). */
+  reset(): Promise<void> {
+    return this.call((api) => api.reset());
+  }
+
+  info(): Promise<EngineInfo | null> {
+    return this.call((api) => api.info());
+  }
+
+  /** Cancels whatever is pending by ending the worker; the next `init` starts a new one. */
+  abort(): void {
+    this.kill(new AbortedError());
+  }
+
+  terminate(): void {
+    this.kill(new AbortedError());
+  }
+
+  /** Restarts after a crash with the last config. */
+  async restart(): Promise<EngineInfo> {
+    if (!this.config) throw new Error('pose engine was never started');
+    this.kill(new AbortedError());
+    return this.init(this.config);
+  }
+
+  private ensure(): Comlink.Remote<PoseWorkerApi> {
+    if (this.api) return this.api;
+    const worker = new Worker(new URL('../../workers/pose/pose.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'pose',
+    });
+    const crashed = (message: string) => {
+      if (this.worker !== worker) return;
+      const err = new WorkerCrashedError(message);
+      this.kill(err);
+      this.onCrash?.(err);
+    };
+    worker.addEventListener('error', (e) => crashed(`pose worker crashed: ${e.message || 'unknown error'}`));
+    worker.addEventListener('messageerror', () => crashed('pose worker sent an unreadable message'));
+    this.worker = worker;
+    this.api = Comlink.wrap<PoseWorkerApi>(worker);
+    return this.api;
+  }
+
+  private call<T>(fn: (api: Comlink.Remote<PoseWorkerApi>) => Promise<T>): Promise<T> {
+    const api = this.ensure();
+    return new Promise<T>((resolve, reject) => {
+      const p: Pending = { reject };
+      this.pending.add(p);
+      fn(api).then(
+        (v) => {
+          this.pending.delete(p);
+          resolve(v);
+        },
+        (e: unknown) => {
+          this.pending.delete(p);
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+    });
+  }
+
+  private kill(reason: Error): void {
+    const worker = this.worker;
+    this.worker = null;
+    if (this.api) this.api[Comlink.releaseProxy]();
+    this.api = null;
+    worker?.terminate();
+    this.busy = false;
+    for (const p of this.pending) p.reject(reason);
+    this.pending.clear();
+  }
+}

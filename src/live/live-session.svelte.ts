@@ -1,0 +1,140 @@
+/**
+ * State of the live screen: camera, pose engine and the per-frame numbers the
+ * overlay shows. Components render this; they hold no logic of their own.
+ */
+import { listCameras, openCamera, stopStream, type CameraChoice } from '../client/camera';
+import { PoseClient } from '../client/pose-client';
+import { startFramePump, type FramePump } from './frame-pump';
+import { Ema, RateMeter } from '../shared/stats';
+import type { DelegateChoice, EngineInfo, ModelVariant, PoseResult } from '../shared/pose-protocol';
+
+export type LiveStatus = 'idle' | 'starting' | 'running' | 'error';
+
+export class LiveSession {
+  cameras = $state<CameraChoice[]>([]);
+  cameraId = $state<string>('');
+  model = $state<ModelVariant>('full');
+  delegate = $state<DelegateChoice>('auto');
+  status = $state<LiveStatus>('idle');
+  message = $state<string>('');
+  engine = $state<EngineInfo | null>(null);
+  fps = $state(0);
+  inferenceMs = $state(0);
+  dropped = $state(0);
+  frames = $state(0);
+  pose = $state.raw<PoseResult | null>(null);
+  stream = $state.raw<MediaStream | null>(null);
+
+  private client = new PoseClient();
+  private pump: FramePump | null = null;
+  private rate = new RateMeter();
+  private inference = new Ema(0.1);
+  private video: HTMLVideoElement | null = null;
+  /** Listeners for each measured frame (the coaching layer plugs in here). */
+  private resultListeners = new Set<(r: PoseResult, captureMs: number) => void>();
+
+  constructor() {
+    this.client.onCrash = (e) => void this.recover(e);
+  }
+
+  onResult(fn: (r: PoseResult, captureMs: number) => void): () => void {
+    this.resultListeners.add(fn);
+    return () => this.resultListeners.delete(fn);
+  }
+
+  async refreshCameras(): Promise<void> {
+    this.cameras = await listCameras();
+    if (!this.cameraId && this.cameras[0]) this.cameraId = this.cameras[0].deviceId;
+  }
+
+  async start(video: HTMLVideoElement): Promise<void> {
+    if (this.status === 'starting' || this.status === 'running') return;
+    this.video = video;
+    this.status = 'starting';
+    this.message = 'Starting the camera…';
+    try {
+      const stream = await openCamera(this.cameraId || undefined);
+      this.stream = stream;
+      video.srcObject = stream;
+      await video.play();
+      // Labels are only readable once permission is granted.
+      await this.refreshCameras();
+      this.message = `Loading the ${this.model} pose model…`;
+      this.engine = await this.client.init({ model: this.model, delegate: this.delegate });
+      this.runPump(video);
+      this.status = 'running';
+      this.message = '';
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  stop(): void {
+    this.pump?.stop();
+    this.pump = null;
+    stopStream(this.stream);
+    this.stream = null;
+    if (this.video) this.video.srcObject = null;
+    this.pose = null;
+    this.status = 'idle';
+  }
+
+  /** Switches model or delegate without stopping the camera. */
+  async reconfigure(): Promise<void> {
+    if (this.status !== 'running' || !this.video) return;
+    this.pump?.stop();
+    this.message = `Loading the ${this.model} pose model…`;
+    try {
+      this.engine = await this.client.init({ model: this.model, delegate: this.delegate });
+      this.runPump(this.video);
+      this.message = '';
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  dispose(): void {
+    this.stop();
+    this.client.terminate();
+  }
+
+  private runPump(video: HTMLVideoElement): void {
+    this.pump = startFramePump(video, this.client, {
+      onResult: (r, captureMs) => {
+        this.rate.add(performance.now());
+        this.fps = this.rate.rate;
+        this.inferenceMs = this.inference.add(r.inferenceMs);
+        this.frames++;
+        this.pose = r;
+        if (this.engine && r.delegate !== this.engine.delegate) void this.refreshEngine();
+        for (const fn of this.resultListeners) fn(r, captureMs);
+      },
+      onDrop: () => this.dropped++,
+      onError: (e) => this.fail(e),
+    });
+  }
+
+  private async refreshEngine(): Promise<void> {
+    this.engine = await this.client.info();
+  }
+
+  /** A crashed worker: say so, start a fresh one, carry on with the same camera. */
+  private async recover(e: Error): Promise<void> {
+    this.pump?.stop();
+    this.message = `${e.message}. Restarting the pose engine…`;
+    try {
+      this.engine = await this.client.restart();
+      if (this.video && this.stream) this.runPump(this.video);
+      this.message = 'The pose engine was restarted after a crash.';
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private fail(e: unknown): void {
+    this.pump?.stop();
+    this.pump = null;
+    this.status = 'error';
+    this.message = e instanceof Error ? e.message : String(e);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The contract between the page and the pose worker. The worker measures
+ * bodies; it knows nothing of lifts or faults.
+ */
+import type { Landmark } from '../analysis/types';
+
+export const MODEL_VARIANTS = ['lite', 'full', 'heavy'] as const;
+export type ModelVariant = (typeof MODEL_VARIANTS)[number];
+export type Delegate = 'CPU' | 'GPU';
+/** 'auto' measures both delegates on the first real frames and keeps the faster. */
+export type DelegateChoice = Delegate | 'auto';
+
+export interface EngineConfig {
+  model: ModelVariant;
+  delegate: DelegateChoice;
+  /** >1 lets the app warn about a second person, at the cost of running the detector every frame. */
+  numPoses?: number;
+  /** Segmentation masks feed the back-shape ("dorsal rise") feature; ~10–14% slower. */
+  masks?: boolean;
+}
+
+export interface EngineInfo {
+  engine: 'mediapipe';
+  model: ModelVariant;
+  /** The delegate running now; with 'auto' this may change once after the trial. */
+  delegate: Delegate;
+  /** How the delegate was chosen. */
+  delegateReason: string;
+  loadMs: number;
+}
+
+/** One frame's measurement, in the interchange format's landmark shape. */
+export interface PoseResult {
+  /** The caller's timestamp (ms), echoed back. */
+  t: number;
+  landmarks: Landmark[] | null;
+  world: Landmark[] | null;
+  /** Poses the landmarker returned (0, 1, or more when numPoses > 1). */
+  people: number;
+  /** Time spent inside detectForVideo (ms). */
+  inferenceMs: number;
+  /** Back-shape feature from the segmentation mask, when masks are on and it could be measured. */
+  dorsal?: number | null;
+  /** Delegate that produced this result. */
+  delegate: Delegate;
+}
+
+export interface PoseWorkerApi {
+  /** Loads (or swaps) the model and delegate. Safe to call again to switch. */
+  init(config: EngineConfig): Promise<EngineInfo>;
+  /**
+   * Runs the landmarker on one frame; the frame is transferred and closed by
+   * the worker. Timestamps must increase within a clip (see `reset`).
+   */
+  detect(frame: ImageBitmap | VideoFrame, t: number): Promise<PoseResult>;
+  /** Starts a new clip: fresh tracking state and timestamp sequence. */
+  reset(): Promise<void>;
+  info(): Promise<EngineInfo | null>;
+  dispose(): Promise<void>;
+}

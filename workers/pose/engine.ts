@@ -1,0 +1,175 @@
+/**
+ * The MediaPipe side of the pose worker: loads the wasm and model from the
+ * app's own origin, runs PoseLandmarker in VIDEO mode, and picks the delegate
+ * by measurement. Knows bodies, not faults.
+ */
+import { FilesetResolver, PoseLandmarker, type PoseLandmarkerResult } from '@mediapipe/tasks-vision';
+import type { Delegate, EngineConfig, EngineInfo, PoseResult } from '../../src/shared/pose-protocol';
+import { DelegateTrial } from './delegate-trial';
+import { pickMainPose, toTuples } from './convert';
+import { dorsalRise, FacingVote } from './dorsal';
+
+type WasmFileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
+
+interface Runner {
+  landmarker: PoseLandmarker;
+  delegate: Delegate;
+  /** VIDEO mode needs strictly increasing timestamps per landmarker. */
+  lastTs: number;
+}
+
+const base = new URL(import.meta.env.BASE_URL, self.location.href);
+export const modelUrl = (model: string) => new URL(`models/pose_landmarker_${model}.task`, base).href;
+const wasmUrl = new URL('wasm', base).href;
+
+export class PoseEngine {
+  private fileset: Promise<WasmFileset> | null = null;
+  private modelBytes = new Map<string, Promise<Uint8Array>>();
+  private runners: Partial<Record<Delegate, Runner>> = {};
+  private gpuStarting: Promise<void> | null = null;
+  private config: EngineConfig | null = null;
+  private trial: DelegateTrial | null = null;
+  private current: EngineInfo | null = null;
+  private facing = new FacingVote();
+
+  async init(config: EngineConfig): Promise<EngineInfo> {
+    const t0 = performance.now();
+    this.closeAll();
+    this.config = config;
+    this.fileset ??= FilesetResolver.forVisionTasks(wasmUrl, true);
+    const first: Delegate = config.delegate === 'GPU' ? 'GPU' : 'CPU';
+    this.runners[first] = await this.createRunner(first);
+    this.trial = config.delegate === 'auto' ? new DelegateTrial() : null;
+    this.current = {
+      engine: 'mediapipe',
+      model: config.model,
+      delegate: first,
+      delegateReason: config.delegate === 'auto' ? 'measuring CPU and GPU on the first frames' : 'chosen by the user',
+      loadMs: performance.now() - t0,
+    };
+    return this.current;
+  }
+
+  info(): EngineInfo | null {
+    return this.current;
+  }
+
+  async detect(frame: ImageBitmap | VideoFrame, t: number): Promise<PoseResult> {
+    try {
+      const runner = this.pickRunner();
+      const ts = Math.max(t, runner.lastTs + 0.001);
+      runner.lastTs = ts;
+      const t0 = performance.now();
+      const result = runner.landmarker.detectForVideo(frame, ts);
+      const inferenceMs = performance.now() - t0;
+      try {
+        this.recordTrial(runner.delegate, inferenceMs);
+        return this.toPoseResult(result, t, inferenceMs, runner.delegate);
+      } finally {
+        // Masks are copies owned by the result.
+        result.close();
+      }
+    } finally {
+      frame.close();
+    }
+  }
+
+  /** A new clip: fresh tracking and timestamps, so a clip's result never depends on the one before. */
+  async reset(): Promise<void> {
+    this.facing = new FacingVote();
+    for (const d of Object.keys(this.runners) as Delegate[]) {
+      this.runners[d]!.landmarker.close();
+      this.runners[d] = await this.createRunner(d);
+    }
+  }
+
+  dispose(): void {
+    this.closeAll();
+  }
+
+  private closeAll(): void {
+    for (const r of Object.values(this.runners)) r?.landmarker.close();
+    this.runners = {};
+    this.gpuStarting = null;
+    this.trial = null;
+  }
+
+  private pickRunner(): Runner {
+    const trial = this.trial;
+    if (trial && !trial.result && trial.next() === 'GPU') {
+      // The trial wants GPU timings: run this frame there once it has started.
+      if (this.runners.GPU) return this.runners.GPU;
+      // Start the GPU landmarker in the background; frames keep flowing on CPU.
+      this.gpuStarting ??= this.createRunner('GPU').then(
+        (r) => {
+          if (this.trial === trial) this.runners.GPU = r;
+          else r.landmarker.close();
+        },
+        (e: unknown) => trial.fail(e instanceof Error ? e.message : String(e)),
+      );
+    }
+    const active = this.current?.delegate ?? 'CPU';
+    return this.runners[active] ?? this.runners.CPU ?? this.runners.GPU!;
+  }
+
+  private recordTrial(delegate: Delegate, ms: number): void {
+    const trial = this.trial;
+    if (!trial || !this.current) return;
+    trial.record(delegate, ms);
+    const decided = trial.result;
+    if (!decided) return;
+    const loser: Delegate = decided.delegate === 'CPU' ? 'GPU' : 'CPU';
+    this.runners[loser]?.landmarker.close();
+    delete this.runners[loser];
+    this.current = { ...this.current, delegate: decided.delegate, delegateReason: decided.reason };
+    this.trial = null;
+  }
+
+  private toPoseResult(
+    result: PoseLandmarkerResult,
+    t: number,
+    inferenceMs: number,
+    delegate: Delegate,
+  ): PoseResult {
+    const people = result.landmarks.length;
+    if (people === 0) return { t, landmarks: null, world: null, people, inferenceMs, delegate, dorsal: null };
+    const i = pickMainPose(result.landmarks);
+    const landmarks = toTuples(result.landmarks[i]);
+    const world = result.worldLandmarks[i] ? toTuples(result.worldLandmarks[i]) : null;
+    let dorsal: number | null | undefined;
+    const mask = result.segmentationMasks?.[i];
+    if (mask) {
+      const facing = this.facing.add(landmarks);
+      dorsal = dorsalRise(mask.getAsFloat32Array(), mask.width, mask.height, landmarks, facing);
+    }
+    return { t, landmarks, world, people, inferenceMs, delegate, dorsal };
+  }
+
+  private async createRunner(delegate: Delegate): Promise<Runner> {
+    const config = this.config!;
+    const fileset = await this.fileset!;
+    const bytes = await this.loadModel(config.model);
+    const landmarker = await PoseLandmarker.createFromOptions(fileset, {
+      baseOptions: { modelAssetBuffer: bytes, delegate },
+      // A worker has no DOM canvas; the GPU delegate needs its own GL surface.
+      canvas: delegate === 'GPU' ? new OffscreenCanvas(1, 1) : undefined,
+      runningMode: 'VIDEO',
+      numPoses: config.numPoses ?? 1,
+      outputSegmentationMasks: config.masks ?? false,
+    });
+    return { landmarker, delegate, lastTs: -1 };
+  }
+
+  private loadModel(model: string): Promise<Uint8Array> {
+    let p = this.modelBytes.get(model);
+    if (!p) {
+      p = fetch(modelUrl(model)).then(async (r) => {
+        if (!r.ok) throw new Error(`model ${model} could not be loaded (${r.status} ${r.statusText})`);
+        return new Uint8Array(await r.arrayBuffer());
+      });
+      p.catch(() => this.modelBytes.delete(model));
+      this.modelBytes.set(model, p);
+    }
+    return p;
+  }
+}

@@ -24,16 +24,24 @@ export function footage(rel: string): string {
  * MJPEG files; Y4M would be hundreds of MB). Optional leading still frames
  * give the lifter time to be "in position" before the set.
  */
-export function mjpegFor(rel: string, opts: { fps?: number; height?: number } = {}): string {
+export function mjpegFor(rel: string, opts: { fps?: number; height?: number; holdStartS?: number; holdEndS?: number } = {}): string {
   const fps = opts.fps ?? 30;
   const height = opts.height ?? 640;
+  const holdStart = opts.holdStartS ?? 0;
+  const holdEnd = opts.holdEndS ?? 0;
   const src = footage(rel);
-  const out = path.join(artifactsDir, 'clips', `${rel.replace(/[\\/]/g, '__').replace(/\.\w+$/, '')}_${fps}fps_${height}.mjpeg`);
+  const name = `${rel.replace(/[\\/]/g, '__').replace(/\.\w+$/, '')}_${fps}fps_${height}_${holdStart}_${holdEnd}.mjpeg`;
+  const out = path.join(artifactsDir, 'clips', name);
   if (existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs) return out;
   mkdirSync(path.dirname(out), { recursive: true });
   execFileSync(
     'ffmpeg',
-    ['-hide_banner', '-loglevel', 'error', '-y', '-i', src, '-vf', `fps=${fps},scale=-2:${height}`, '-q:v', '5', '-f', 'mjpeg', out],
+    [
+      '-hide_banner', '-loglevel', 'error', '-y', '-i', src,
+      // Holding the first/last frame = the lifter standing still before and after the set.
+      '-vf', `tpad=start_duration=${holdStart}:start_mode=clone:stop_duration=${holdEnd}:stop_mode=clone,fps=${fps},scale=-2:${height}`,
+      '-q:v', '5', '-f', 'mjpeg', out,
+    ],
     { stdio: 'inherit' },
   );
   return out;

@@ -5,60 +5,58 @@
  */
 import { expect, test } from '@playwright/test';
 import { mjpegFor } from './clips';
-import { withFakeCamera } from './browser';
-import { guardOrigin } from './origin-guard';
+import { openWithCamera } from './browser';
 
 const CLIP = 'TBY66_Intelligent-Deadlift-Diagnosis-System/0016c_1.mp4';
 
-test.use({ launchOptions: withFakeCamera(mjpegFor(CLIP)) });
+test('tracks a lifter from the camera with 33 plausible landmarks, all served from the origin', async ({ baseURL }) => {
+  const cam = await openWithCamera(mjpegFor(CLIP), baseURL!);
+  const { page } = cam;
+  try {
+    await page.goto('/?debug');
+    await page.getByTestId('model-select').selectOption('lite');
+    await page.getByTestId('start-camera').click();
 
-test('tracks a lifter from the camera with 33 plausible landmarks, all served from the origin', async ({ page, context, baseURL }) => {
-  const offending = await guardOrigin(context, new URL(baseURL!).origin);
-  const consoleErrors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    await expect(page.getByTestId('person')).toHaveText('tracked', { timeout: 90_000 });
+    await expect(page.getByTestId('engine-info')).toContainText('mediapipe lite');
 
-  await page.goto('/?debug');
-  await page.getByTestId('model-select').selectOption('lite');
-  await page.getByTestId('start-camera').click();
-
-  await expect(page.getByTestId('person')).toHaveText('tracked', { timeout: 90_000 });
-  await expect(page.getByTestId('engine-info')).toContainText('mediapipe lite');
-
-  // Sample several tracked frames, not just one lucky one.
-  const poses = [];
-  for (let i = 0; i < 5; i++) {
-    await page.waitForTimeout(400);
-    poses.push(await page.evaluate(() => (window as any).__hinge.live.pose?.landmarks ?? null));
-  }
-  const tracked = poses.filter((p): p is number[][] => Array.isArray(p));
-  expect(tracked.length).toBeGreaterThanOrEqual(4);
-  for (const lm of tracked) {
-    expect(lm).toHaveLength(33);
-    for (const p of lm) {
-      expect(p).toHaveLength(4);
-      for (const v of p.slice(0, 2)) expect(v).toBeGreaterThan(-0.25), expect(v).toBeLessThan(1.25);
+    // Sample several tracked frames, not just one lucky one.
+    const poses = [];
+    for (let i = 0; i < 5; i++) {
+      await page.waitForTimeout(400);
+      poses.push(await page.evaluate(() => (window as any).__hinge.live.pose?.landmarks ?? null));
     }
-    const mid = (a: number, b: number) => [(lm[a][0] + lm[b][0]) / 2, (lm[a][1] + lm[b][1]) / 2];
-    const [, hipY] = mid(23, 24);
-    const [, ankleY] = mid(27, 28);
-    expect(ankleY).toBeGreaterThan(hipY); // image y grows downwards
-    // Head beyond the shoulders along the trunk (hips → shoulders): "above" in the
-    // body's own frame, which holds bent over at the bottom of a rep as well as standing.
-    const [hx, hy] = mid(23, 24);
-    const [sx, sy] = mid(11, 12);
-    const along = (x: number, y: number) => (x - hx) * (sx - hx) + (y - hy) * (sy - hy);
-    expect(along(lm[0][0], lm[0][1])).toBeGreaterThan(along(sx, sy));
-    expect(ankleY - sy).toBeGreaterThan(0.1); // a body, not a speck
+    const tracked = poses.filter((p): p is number[][] => Array.isArray(p));
+    expect(tracked.length).toBeGreaterThanOrEqual(4);
+    for (const lm of tracked) {
+      expect(lm).toHaveLength(33);
+      for (const p of lm) {
+        expect(p).toHaveLength(4);
+        for (const v of p.slice(0, 2)) expect(v).toBeGreaterThan(-0.25), expect(v).toBeLessThan(1.25);
+      }
+      const mid = (a: number, b: number) => [(lm[a][0] + lm[b][0]) / 2, (lm[a][1] + lm[b][1]) / 2];
+      const [, hipY] = mid(23, 24);
+      const [, ankleY] = mid(27, 28);
+      expect(ankleY).toBeGreaterThan(hipY); // image y grows downwards
+      // Head beyond the shoulders along the trunk (hips → shoulders): "above" in the
+      // body's own frame, which holds bent over at the bottom of a rep as well as standing.
+      const [hx, hy] = mid(23, 24);
+      const [sx, sy] = mid(11, 12);
+      const along = (x: number, y: number) => (x - hx) * (sx - hx) + (y - hy) * (sy - hy);
+      expect(along(lm[0][0], lm[0][1])).toBeGreaterThan(along(sx, sy));
+      expect(ankleY - sy).toBeGreaterThan(0.1); // a body, not a speck
+    }
+
+    const fps = parseFloat((await page.getByTestId('fps').textContent()) ?? '0');
+    const ms = parseFloat((await page.getByTestId('inference-ms').textContent()) ?? 'NaN');
+    expect(fps).toBeGreaterThan(1);
+    expect(ms).toBeGreaterThan(0);
+    test.info().annotations.push({ type: 'live', description: `lite: ${fps.toFixed(1)} fps, ${ms.toFixed(1)} ms inference` });
+
+    await page.screenshot({ path: test.info().outputPath('live-tracking.png') });
+    expect(cam.offending, `requests left the origin: ${cam.offending.join(', ')}`).toEqual([]);
+    expect(cam.consoleErrors).toEqual([]);
+  } finally {
+    await cam.close();
   }
-
-  const fps = parseFloat((await page.getByTestId('fps').textContent()) ?? '0');
-  const ms = parseFloat((await page.getByTestId('inference-ms').textContent()) ?? 'NaN');
-  expect(fps).toBeGreaterThan(1);
-  expect(ms).toBeGreaterThan(0);
-  test.info().annotations.push({ type: 'live', description: `lite: ${fps.toFixed(1)} fps, ${ms.toFixed(1)} ms inference` });
-
-  await page.screenshot({ path: test.info().outputPath('live-tracking.png') });
-  expect(offending, `requests left the origin: ${offending.join(', ')}`).toEqual([]);
-  // MediaPipe's wasm writes its own INFO/W lines to stderr, which lands in console.error.
-  expect(consoleErrors.filter((e) => !/favicon|^(INFO|[IW]\d{4}|WARNING)/.test(e))).toEqual([]);
 });

@@ -40,6 +40,13 @@ describe('SetControl', () => {
     expect(c.reason).toMatch(/resumed/);
   });
 
+  it('ends the set after a long absence and starts the next when the lifter is back', () => {
+    const c = new SetControl();
+    run(c, 0, 2000, here);
+    expect(run(c, 2000, 20000, away)).toEqual(['paused', 'ended']);
+    expect(run(c, 20000, 22000, here)).toEqual(['arming', 'active']);
+  });
+
   it('a manual pause waits for a manual start', () => {
     const c = new SetControl();
     c.start();

@@ -23,9 +23,11 @@ export interface SetControlOptions {
   stillSpeed: number;
   /** out of frame this long pauses the set */
   awayMs: number;
+  /** out of frame this long ends it (the lifter went to rest); the next still stand starts a new set */
+  endMs: number;
 }
 
-export const DEFAULT_SET_CONTROL: SetControlOptions = { stillMs: 1500, stillSpeed: 0.08, awayMs: 2000 };
+export const DEFAULT_SET_CONTROL: SetControlOptions = { stillMs: 1500, stillSpeed: 0.08, awayMs: 2000, endMs: 15000 };
 
 export class SetControl {
   state: SetState = 'setup';
@@ -40,18 +42,27 @@ export class SetControl {
   /** Feeds one frame; returns the state change, if any. */
   update(t: number, p: Presence): SetState | null {
     const before = this.state;
+    if (p.person) this.awaySince = NaN;
+    else if (Number.isNaN(this.awaySince)) this.awaySince = t;
+    const awayFor = p.person ? 0 : t - this.awaySince;
     switch (this.state) {
       case 'setup':
       case 'arming':
       case 'paused':
+      case 'ended':
+        if (this.state === 'paused' && awayFor >= this.opt.endMs) {
+          this.state = 'ended';
+          this.reason = 'Set finished. Stand still in position to start the next one.';
+          break;
+        }
         if (this.manualPause) break;
         if (p.person && p.inPosition && p.speed < this.opt.stillSpeed) {
           if (Number.isNaN(this.stillSince)) this.stillSince = t;
-          if (this.state !== 'paused') this.state = 'arming';
+          if (this.state === 'setup' || this.state === 'ended') this.state = 'arming';
           if (t - this.stillSince >= this.opt.stillMs) {
             this.state = 'active';
             this.reason = before === 'paused' ? 'Welcome back: set resumed.' : 'Set started. Lift when ready.';
-          } else if (before === 'setup') {
+          } else if (before !== 'arming') {
             this.reason = 'Hold still…';
           }
         } else {
@@ -63,16 +74,11 @@ export class SetControl {
         }
         break;
       case 'active':
-        if (!p.person) {
-          if (Number.isNaN(this.awaySince)) this.awaySince = t;
-          if (t - this.awaySince >= this.opt.awayMs) {
-            this.state = 'paused';
-            this.reason = 'Paused: you left the frame. Step back into position to carry on.';
-            this.stillSince = NaN;
-          }
-        } else this.awaySince = NaN;
-        break;
-      case 'ended':
+        if (awayFor >= this.opt.awayMs) {
+          this.state = 'paused';
+          this.reason = 'Paused: you left the frame. Step back into position to carry on.';
+          this.stillSince = NaN;
+        }
         break;
     }
     return this.state !== before ? this.state : null;
@@ -81,7 +87,6 @@ export class SetControl {
   /** Start button / key: start now, skipping the still-standing wait. */
   start(): void {
     this.manualPause = false;
-    this.awaySince = NaN;
     this.state = 'active';
     this.reason = 'Set started.';
   }
@@ -96,7 +101,9 @@ export class SetControl {
 
   end(): void {
     this.state = 'ended';
-    this.reason = 'Set finished.';
+    this.manualPause = false;
+    this.stillSince = NaN;
+    this.reason = 'Set finished. Stand still in position to start the next one.';
   }
 
   reset(): void {

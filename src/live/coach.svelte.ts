@@ -1,0 +1,240 @@
+/**
+ * Live coaching: pose results in, the analyzer's verdicts out, plus the
+ * hands-free set flow, voice, and on-device history. State only; the Svelte
+ * components render it. All the judging is the analyzer's.
+ */
+import { tick } from 'svelte';
+import {
+  createHingeAnalyzer,
+  CUE_TEXT,
+  type Calibration,
+  type Cue,
+  type FrameResult,
+  type HingeAnalyzer,
+  type LiftOption,
+  type Point2,
+  type PoseFrame,
+  type RepReport,
+  type SetReport,
+  type Side,
+} from '../analysis';
+import type { PoseResult } from '../shared/pose-protocol';
+import { MotionMeter } from './motion';
+import { SetControl, type SetState } from './set-control';
+import { setHistory, type SavedSet } from './set-history';
+import { DEFAULT_VOICE, Voice, type VoiceSettings } from './voice';
+
+export interface RepTempo {
+  index: number;
+  loweringS: number;
+  risingS: number;
+}
+
+const LATENCY_SAMPLES = 2000;
+
+export class Coach {
+  lift = $state<LiftOption>('auto');
+  side = $state<Side | 'auto'>('auto');
+  voiceSettings = $state<VoiceSettings>({ ...DEFAULT_VOICE });
+
+  frame = $state.raw<FrameResult | null>(null);
+  setState = $state<SetState>('setup');
+  setReason = $state('');
+  cue = $state.raw<Cue | null>(null);
+  /** the announcement for the ARIA live region (changes only when the cue does) */
+  announcement = $state('');
+  repCount = $state(0);
+  lastTempo = $state.raw<RepTempo | null>(null);
+  barPath = $state.raw<Point2[]>([]);
+  lastBarPath = $state.raw<Point2[]>([]);
+  reps = $state.raw<RepReport[]>([]);
+  summary = $state.raw<SetReport | null>(null);
+  historyError = $state('');
+  /** frame capture → cue rendered, ms (for the benchmark and the stats line) */
+  latencies: number[] = [];
+  /** every cue shown during this page's life, for the set log and the tests */
+  cueLog: { t: number; rep: number; faultId: string | null; kind: string; text: string }[] = [];
+
+  readonly voice = new Voice(DEFAULT_VOICE);
+  private control = new SetControl();
+  private motion = new MotionMeter();
+  /** watches setup and calibration before the set; handed its calibration when the set starts */
+  private scout: HingeAnalyzer | null = null;
+  private analyzer: HingeAnalyzer | null = null;
+  private calibration: Calibration | null = null;
+  private saved: SavedSet | null = null;
+  private frameSize = { width: 640, height: 480 };
+
+  constructor() {
+    this.setReason = this.control.reason;
+  }
+
+  setFrameSize(width: number, height: number): void {
+    if (width > 0 && height > 0) this.frameSize = { width, height };
+  }
+
+  updateVoice(settings: VoiceSettings): void {
+    this.voiceSettings = settings;
+    this.voice.update(settings);
+  }
+
+  /** Lift or side changed: start over, keeping nothing judged under the old choice. */
+  reconfigure(): void {
+    this.scout = null;
+    this.analyzer = null;
+    this.calibration = null;
+    this.control.reset();
+    this.sync(null);
+  }
+
+  start(): void {
+    this.control.start();
+    this.sync('active');
+  }
+
+  pause(): void {
+    this.control.pause();
+    this.sync(this.control.state);
+  }
+
+  end(): void {
+    this.control.end();
+    this.sync('ended');
+  }
+
+  togglePause(): void {
+    if (this.setState === 'active') this.pause();
+    else this.start();
+  }
+
+  /** One measured camera frame. */
+  push(r: PoseResult, captureMs: number): void {
+    const frame: PoseFrame = { t: r.t, landmarks: r.landmarks, world: r.world, people: r.people };
+    if (r.dorsal !== undefined) frame.dorsal = r.dorsal;
+
+    const options = () => ({
+      lift: this.lift,
+      side: this.side === 'auto' ? undefined : this.side,
+      width: this.frameSize.width,
+      height: this.frameSize.height,
+    });
+    this.scout ??= createHingeAnalyzer(options());
+    const scouted = this.scout.push(frame);
+    if (scouted.calibration === 'done' && this.scout.calibration) this.calibration = this.scout.calibration;
+
+    const speed = this.motion.add(r.t, r.landmarks);
+    const changed = this.control.update(r.t, {
+      person: scouted.person,
+      inPosition: scouted.person && scouted.setup.length === 0 && (r.people ?? 1) <= 1,
+      speed,
+    });
+    if (changed) this.sync(changed);
+
+    let res = scouted;
+    if (this.setState === 'active') {
+      this.analyzer ??= createHingeAnalyzer({ ...options(), calibration: this.calibration });
+      res = this.analyzer.push(frame);
+      this.onSetFrame(res);
+    }
+    this.frame = res;
+    const cue = this.setState === 'active' ? res.cue : null;
+    if (cue?.text !== this.cue?.text) {
+      this.cue = cue;
+      if (cue) {
+        this.announcement = cue.text;
+        this.cueLog.push({ t: r.t, rep: res.repCount, faultId: cue.faultId, kind: cue.kind, text: cue.text });
+      }
+    }
+    void tick().then(() => {
+      if (this.latencies.length >= LATENCY_SAMPLES) this.latencies.shift();
+      this.latencies.push(performance.now() - captureMs);
+    });
+  }
+
+  private onSetFrame(res: FrameResult): void {
+    if (res.bar && (res.phase === 'lowering' || res.phase === 'bottom' || res.phase === 'rising')) {
+      this.barPath = [...this.barPath, res.bar];
+    }
+    if (res.cue && (res.cue.kind === 'fault' || res.cue.kind === 'praise')) {
+      const repOfCue = res.repCount + (res.phase === 'lockout' || res.phase === 'top' ? 0 : 1);
+      this.voice.say(res.cue.text, repOfCue);
+    }
+    if (res.repCount > this.repCount) {
+      this.repCount = res.repCount;
+      this.voice.beep();
+      this.lastBarPath = this.barPath;
+      this.barPath = [];
+      const report = this.analyzer!.report();
+      this.reps = report.reps;
+      const last = report.reps[report.reps.length - 1];
+      if (last) {
+        this.lastTempo = {
+          index: last.index,
+          loweringS: (last.bottomMs - last.startMs) / 1000,
+          risingS: (last.endMs - last.bottomMs) / 1000,
+        };
+      }
+      void this.save(report, false);
+    }
+  }
+
+  private sync(state: SetState | null): void {
+    const prev = this.setState;
+    this.setState = this.control.state;
+    this.setReason = this.control.reason;
+    if (!state) return;
+    if (state === 'active' && (prev === 'setup' || prev === 'arming' || prev === 'ended')) this.beginSet();
+    if (state === 'ended' && this.analyzer) this.finishSet();
+    if (state === 'paused' || state === 'ended' || (state === 'active' && prev === 'paused')) {
+      this.announcement = this.control.reason;
+      this.voice.say(this.control.reason, -1, true);
+    }
+  }
+
+  private beginSet(): void {
+    this.analyzer = null;
+    this.repCount = 0;
+    this.reps = [];
+    this.summary = null;
+    this.barPath = [];
+    this.lastBarPath = [];
+    this.lastTempo = null;
+    this.voice.reset();
+    this.saved = null;
+    this.announcement = this.control.reason;
+  }
+
+  private finishSet(): void {
+    const report = this.analyzer!.report();
+    this.summary = report;
+    this.reps = report.reps;
+    this.analyzer = null;
+    if (report.reps.length) void this.save(report, true);
+    const focus = report.summary.mainFault;
+    this.voice.say(
+      `${report.reps.length} reps. ${focus ? `Next set: ${CUE_TEXT[focus]}` : 'Clean set, well done.'}`,
+      -1,
+      true,
+    );
+  }
+
+  private async save(report: SetReport, finished: boolean): Promise<void> {
+    this.saved ??= {
+      id: `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+      startedAt: Date.now(),
+      liftOption: this.lift,
+      lift: null,
+      side: null,
+      reps: [],
+      report: null,
+      finished: false,
+    };
+    Object.assign(this.saved, { lift: report.lift, side: report.side, reps: report.reps, report, finished });
+    try {
+      await setHistory.put(this.saved);
+      this.historyError = '';
+    } catch (e) {
+      this.historyError = `Could not save this set on the device: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+}

@@ -6,7 +6,8 @@ import { listCameras, openCamera, stopStream, type CameraChoice } from '../clien
 import { PoseClient } from '../client/pose-client';
 import { startFramePump, type FramePump } from './frame-pump';
 import { Ema, RateMeter } from '../shared/stats';
-import type { DelegateChoice, EngineInfo, ModelVariant, PoseResult } from '../shared/pose-protocol';
+import type { DelegateChoice, EngineConfig, EngineInfo, ModelVariant, PoseResult } from '../shared/pose-protocol';
+import { recalledDelegate, rememberDelegate } from '../client/delegate-memory';
 
 export type LiveStatus = 'idle' | 'starting' | 'running' | 'error';
 
@@ -60,7 +61,7 @@ export class LiveSession {
       // Labels are only readable once permission is granted.
       await this.refreshCameras();
       this.message = `Loading the ${this.model} pose model…`;
-      this.engine = await this.client.init({ model: this.model, delegate: this.delegate });
+      this.engine = await this.client.init(this.engineConfig());
       this.runPump(video);
       this.status = 'running';
       this.message = '';
@@ -85,12 +86,19 @@ export class LiveSession {
     this.pump?.stop();
     this.message = `Loading the ${this.model} pose model…`;
     try {
-      this.engine = await this.client.init({ model: this.model, delegate: this.delegate });
+      this.engine = await this.client.init(this.engineConfig());
       this.runPump(this.video);
       this.message = '';
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  private engineConfig(): EngineConfig {
+    // Measured once per device and model; the trial costs a few slow frames.
+    const known = this.delegate === 'auto' ? recalledDelegate(this.model) : null;
+    // A head count every 2 s catches a second person without slowing every frame.
+    return { model: this.model, delegate: known?.delegate ?? this.delegate, peopleCheckMs: 2000, reason: known?.reason };
   }
 
   dispose(): void {
@@ -116,6 +124,11 @@ export class LiveSession {
 
   private async refreshEngine(): Promise<void> {
     this.engine = await this.client.info();
+    // The trial's slow GPU frames say nothing about the chosen delegate.
+    this.inference = new Ema(0.1);
+    if (this.engine && this.delegate === 'auto' && this.engine.delegateReason.startsWith('measured')) {
+      rememberDelegate(this.engine.model, this.engine.delegate, this.engine.delegateReason);
+    }
   }
 
   /** A crashed worker: say so, start a fresh one, carry on with the same camera. */

@@ -17,6 +17,14 @@ export interface EngineConfig {
   numPoses?: number;
   /** Segmentation masks feed the back-shape ("dorsal rise") feature; ~10–14% slower. */
   masks?: boolean;
+  /**
+   * Every this many ms (of frame time), count the people in view with a
+   * separate multi-person pass, so a second person can be reported without
+   * running the detector on every frame. 0 or absent: off.
+   */
+  peopleCheckMs?: number;
+  /** Why this delegate was picked, when the caller chose it (e.g. an earlier measurement). */
+  reason?: string;
 }
 
 export interface EngineInfo {
@@ -35,7 +43,7 @@ export interface PoseResult {
   t: number;
   landmarks: Landmark[] | null;
   world: Landmark[] | null;
-  /** Poses the landmarker returned (0, 1, or more when numPoses > 1). */
+  /** People in view: from the latest multi-person check when enabled, else the poses returned (0 or 1). */
   people: number;
   /** Time spent inside detectForVideo (ms). */
   inferenceMs: number;

@@ -31,6 +31,10 @@ export class PoseEngine {
   private trial: DelegateTrial | null = null;
   private current: EngineInfo | null = null;
   private facing = new FacingVote();
+  /** IMAGE-mode, multi-person landmarker for the occasional head count */
+  private counter: Promise<PoseLandmarker> | null = null;
+  private creating: Promise<unknown> = Promise.resolve();
+  private lastCount = { t: -Infinity, people: 1 };
 
   async init(config: EngineConfig): Promise<EngineInfo> {
     const t0 = performance.now();
@@ -44,7 +48,7 @@ export class PoseEngine {
       engine: 'mediapipe',
       model: config.model,
       delegate: first,
-      delegateReason: config.delegate === 'auto' ? 'measuring CPU and GPU on the first frames' : 'chosen by the user',
+      delegateReason: config.delegate === 'auto' ? 'measuring CPU and GPU on the first frames' : (config.reason ?? 'chosen by the user'),
       loadMs: performance.now() - t0,
     };
     return this.current;
@@ -64,7 +68,9 @@ export class PoseEngine {
       const inferenceMs = performance.now() - t0;
       try {
         this.recordTrial(runner.delegate, inferenceMs);
-        return this.toPoseResult(result, t, inferenceMs, runner.delegate);
+        const out = this.toPoseResult(result, t, inferenceMs, runner.delegate);
+        if (out.landmarks) out.people = Math.max(out.people, await this.countPeople(frame, t));
+        return out;
       } finally {
         // Masks are copies owned by the result.
         result.close();
@@ -74,9 +80,30 @@ export class PoseEngine {
     }
   }
 
+  /**
+   * People in view, re-counted every `peopleCheckMs` of frame time. The main
+   * landmarker tracks one pose (so VIDEO mode can skip the detector); this
+   * occasional pass is what notices a second person walking in.
+   */
+  private async countPeople(frame: ImageBitmap | VideoFrame, t: number): Promise<number> {
+    const every = this.config?.peopleCheckMs ?? 0;
+    if (every <= 0) return 1;
+    if (t - this.lastCount.t < every && t >= this.lastCount.t) return this.lastCount.people;
+    this.counter ??= this.loadModel('lite').then((bytes) =>
+      this.create({ baseOptions: { modelAssetBuffer: bytes, delegate: 'CPU' }, runningMode: 'IMAGE', numPoses: 3 }),
+    );
+    const counter = await this.counter;
+    const res = counter.detect(frame);
+    const people = res.landmarks.length;
+    res.close();
+    this.lastCount = { t, people };
+    return people;
+  }
+
   /** A new clip: fresh tracking and timestamps, so a clip's result never depends on the one before. */
   async reset(): Promise<void> {
     this.facing = new FacingVote();
+    this.lastCount = { t: -Infinity, people: 1 };
     for (const d of Object.keys(this.runners) as Delegate[]) {
       this.runners[d]!.landmarker.close();
       this.runners[d] = await this.createRunner(d);
@@ -89,6 +116,9 @@ export class PoseEngine {
 
   private closeAll(): void {
     for (const r of Object.values(this.runners)) r?.landmarker.close();
+    void this.counter?.then((c) => c.close(), () => {});
+    this.counter = null;
+    this.lastCount = { t: -Infinity, people: 1 };
     this.runners = {};
     this.gpuStarting = null;
     this.trial = null;
@@ -145,11 +175,31 @@ export class PoseEngine {
     return { t, landmarks, world, people, inferenceMs, delegate, dorsal };
   }
 
+  /**
+   * Each landmarker instantiates its own wasm module from `self.ModuleFactory`,
+   * which the loader sets when its script first runs and tasks-vision clears
+   * after use. In a module worker the loader is an ES module, evaluated once,
+   * so every later landmarker would fail with "ModuleFactory not set.": put
+   * the factory back from the (cached) module first, one creation at a time.
+   */
+  private create(options: Parameters<typeof PoseLandmarker.createFromOptions>[1]): Promise<PoseLandmarker> {
+    const run = this.creating.then(async () => {
+      const fileset = await this.fileset!;
+      const scope = self as unknown as { ModuleFactory?: unknown };
+      if (!scope.ModuleFactory) {
+        const loader = (await import(/* @vite-ignore */ fileset.wasmLoaderPath)) as { default: unknown };
+        scope.ModuleFactory = loader.default;
+      }
+      return PoseLandmarker.createFromOptions(fileset, options);
+    });
+    this.creating = run.catch(() => undefined);
+    return run;
+  }
+
   private async createRunner(delegate: Delegate): Promise<Runner> {
     const config = this.config!;
-    const fileset = await this.fileset!;
     const bytes = await this.loadModel(config.model);
-    const landmarker = await PoseLandmarker.createFromOptions(fileset, {
+    const landmarker = await this.create({
       baseOptions: { modelAssetBuffer: bytes, delegate },
       // A worker has no DOM canvas; the GPU delegate needs its own GL surface.
       canvas: delegate === 'GPU' ? new OffscreenCanvas(1, 1) : undefined,

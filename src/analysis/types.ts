@@ -150,6 +150,15 @@ export interface Calibration {
   foot: number;
   /** standing height from ankles to shoulders, frame-height units */
   standHeight: number;
+  /** standing head carriage: ear-shoulder line vs the trunk line, degrees (neck checks are relative to it) */
+  neck: number;
+  /** trunk inclination when standing before the set, degrees (lockout lean is measured from it) */
+  standTrunk: number;
+  /** standing: right ankle's image y minus the left's (the far foot looks higher side-on), frame heights */
+  ankleDy: number;
+  /** standing: toe y minus heel y per foot (heel-up baseline), frame heights */
+  heelUpLeft: number;
+  heelUpRight: number;
   /** frames the calibration was computed from */
   frames: number;
 }

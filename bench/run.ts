@@ -1,0 +1,209 @@
+/**
+ * `npm run bench`: every speed claim of the app, measured in one run against
+ * a baseline measured in the same run (machines here are shared and noisy).
+ *
+ *   baseline  bare PoseLandmarker.detectForVideo loop, main thread, per model/delegate
+ *   live      fake camera → worker → analyzer → cue on screen
+ *   offline   a ≥30 s recorded clip through the review flow
+ *   analyzer  µs per frame over the shared landmark recordings
+ *
+ * Prints a table and writes bench/results.json. Options:
+ *   --live-seconds N   length of the live run (default 300: the memory check wants 5 minutes)
+ *   --model M          model for the live and offline runs (default full)
+ *   --skip live,offline,baseline
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS, withFakeCamera } from '../e2e/browser';
+import { footage, mjpegFor } from '../e2e/clips';
+import { guardOrigin } from '../e2e/origin-guard';
+import { percentile } from '../src/shared/stats';
+import type { ModelVariant } from '../src/shared/pose-protocol';
+import { measureAnalyzer } from './analyzer-speed';
+import { runOffline } from './offline';
+import { repoRoot, startPreview } from './preview-server';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+};
+const liveSeconds = Number(opt('live-seconds', '300'));
+const model = opt('model', 'full') as ModelVariant;
+const skip = new Set(opt('skip', '').split(',').filter(Boolean));
+
+const CLIP = 'TBY66_Intelligent-Deadlift-Diagnosis-System/0016c_1.mp4';
+const round = (x: number, d = 2) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
+
+interface Results {
+  date: string;
+  machine: Record<string, unknown>;
+  baseline: Record<string, { msPerFrame: number | null; p95: number | null; frames: number; delegate: string; gpu?: { msPerFrame: number | null; frames: number } }>;
+  live?: Record<string, unknown>;
+  offline?: Record<string, unknown>;
+  analyzer: Record<string, unknown>;
+}
+
+async function main(): Promise<void> {
+  const chromiumVersion = execFileSync(CHROMIUM, ['--version']).toString().trim();
+  const results: Results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: os.cpus()[0]?.model,
+      cores: os.cpus().length,
+      memGiB: round(os.totalmem() / 2 ** 30, 1),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+      chromium: chromiumVersion,
+      gpu: 'none (headless, --disable-gpu: WebGL runs in software)',
+      loadAvgAtStart: os.loadavg().map((x) => round(x, 2)),
+    },
+    baseline: {},
+    analyzer: {},
+  };
+
+  console.log('analyzer: timing over the shared landmark recordings…');
+  results.analyzer = measureAnalyzer();
+
+  const preview = await startPreview(4180);
+  try {
+    if (!skip.has('baseline')) {
+      console.log('baseline: bare detectForVideo on the main thread…');
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      const page = await browser.newPage();
+      await page.goto(`${preview.url}/src/bench/baseline.html`);
+      await page.setInputFiles('#clip', footage(CLIP));
+      const rows = await page.evaluate(async () => {
+        const b = (window as any).__bench;
+        const input = document.getElementById('clip') as HTMLInputElement;
+        const frames = await b.decodeFrames(input.files![0], 200);
+        return b.runBaseline(frames, ['lite', 'full', 'heavy'], ['CPU', 'GPU'], { GPU: 12 });
+      });
+      await browser.close();
+      for (const r of rows as { model: string; delegate: string; msPerFrame: number; p95: number; frames: number }[]) {
+        const entry = (results.baseline[r.model] ??= { msPerFrame: null, p95: null, frames: 0, delegate: 'CPU' });
+        if (r.delegate === 'CPU') Object.assign(entry, { msPerFrame: round(r.msPerFrame), p95: round(r.p95), frames: r.frames });
+        else entry.gpu = { msPerFrame: round(r.msPerFrame), frames: r.frames };
+      }
+    }
+    const base = results.baseline[model]?.msPerFrame ?? NaN;
+
+    if (!skip.has('live')) {
+      console.log(`live: ${liveSeconds} s through the fake camera (${model})…`);
+      results.live = await runLive(preview.url, model, liveSeconds, base);
+    }
+    if (!skip.has('offline')) {
+      console.log('offline: a ≥30 s clip through the review flow…');
+      results.offline = await runOffline(preview.url, model, base);
+    }
+  } finally {
+    preview.stop();
+  }
+
+  const outDir = path.join(repoRoot, 'bench');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  const table = toMarkdown(results);
+  writeFileSync(path.join(outDir, 'results.md'), table);
+  console.log('\n' + table);
+}
+
+async function runLive(url: string, model: ModelVariant, seconds: number, baseMs: number): Promise<Record<string, unknown>> {
+  const launch = withFakeCamera(mjpegFor(CLIP, { holdStartS: 4, holdEndS: 2 }));
+  launch.args.push('--enable-precise-memory-info');
+  const browser = await chromium.launch(launch);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const offending = await guardOrigin(context, new URL(url).origin);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.__longTasks = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${url}/?debug`);
+  await page.getByTestId('lift-select').selectOption('deadlift');
+  await page.getByTestId('model-select').selectOption(model);
+  await page.getByTestId('delegate-select').selectOption('CPU');
+  await page.getByTestId('start-camera').click();
+  await page.getByTestId('set-state').filter({ hasText: 'active' }).waitFor({ timeout: 90_000 });
+  const heap = () => page.evaluate(() => (performance as any).memory?.usedJSHeapSize as number | undefined);
+  const start = await page.evaluate(() => {
+    const h = (window as any).__hinge;
+    return { t: performance.now(), frames: h.live.frames, dropped: h.live.dropped, heap: (performance as any).memory?.usedJSHeapSize };
+  });
+  await page.waitForTimeout(seconds * 1000);
+  const end = await page.evaluate((t0: number) => {
+    const h = (window as any).__hinge;
+    return {
+      t: performance.now(),
+      frames: h.live.frames,
+      dropped: h.live.dropped,
+      frameMs: h.live.frameMs.slice(),
+      latencies: h.coach.latencies.slice(),
+      reps: h.coach.repCount,
+      longTasks: (window as any).__longTasks.filter((e: { start: number }) => e.start >= t0),
+      engine: h.live.engine,
+    };
+  }, start.t);
+  const heapEnd = await heap();
+  await browser.close();
+  const frames = end.frames - start.frames;
+  const wall = (end.t - start.t) / 1000;
+  const msPerFrame = end.frameMs.reduce((a: number, b: number) => a + b, 0) / Math.max(1, end.frameMs.length);
+  return {
+    model,
+    delegate: end.engine?.delegate,
+    seconds: round(wall, 1),
+    fps: round(frames / wall),
+    msPerFrame: round(msPerFrame),
+    ratioToBaseline: round(msPerFrame / baseMs, 3),
+    latencyMs: { p50: round(percentile(end.latencies, 50)), p95: round(percentile(end.latencies, 95)) },
+    droppedFrames: end.dropped - start.dropped,
+    processedFrames: frames,
+    longTasks: end.longTasks.length,
+    longestTaskMs: round(Math.max(0, ...end.longTasks.map((e: { duration: number }) => e.duration))),
+    reps: end.reps,
+    heapMB: { start: round((start.heap ?? NaN) / 2 ** 20), end: round((heapEnd ?? NaN) / 2 ** 20) },
+    offOriginRequests: offending.length,
+  };
+}
+
+function toMarkdown(r: Results): string {
+  const lines: string[] = [];
+  const m = r.machine;
+  lines.push(`Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cores} × ${m.cpu}, ${m.memGiB} GiB, ${m.chromium}, no GPU; load average at start ${(m.loadAvgAtStart as number[]).join(', ')}.`, '');
+  lines.push('| baseline: bare detectForVideo, main thread | CPU ms/frame | CPU p95 | GPU (software GL) ms/frame |', '|---|---|---|---|');
+  for (const [k, v] of Object.entries(r.baseline)) lines.push(`| ${k} | ${v.msPerFrame} | ${v.p95} | ${v.gpu?.msPerFrame ?? '–'} |`);
+  if (r.live) {
+    const l = r.live as any;
+    lines.push('', `| live pipeline (${l.model}, ${l.delegate}, ${l.seconds} s) | value |`, '|---|---|');
+    lines.push(`| ms per frame, capture → landmarks on the main thread | ${l.msPerFrame} |`);
+    lines.push(`| ratio to baseline | ${l.ratioToBaseline} |`);
+    lines.push(`| achieved fps | ${l.fps} |`);
+    lines.push(`| latency capture → cue rendered, p50 / p95 ms | ${l.latencyMs.p50} / ${l.latencyMs.p95} |`);
+    lines.push(`| frames dropped (camera faster than the model) / processed | ${l.droppedFrames} / ${l.processedFrames} |`);
+    lines.push(`| main-thread long tasks (> 50 ms) | ${l.longTasks} |`);
+    lines.push(`| JS heap start → end, MB | ${l.heapMB.start} → ${l.heapMB.end} |`);
+  }
+  if (r.offline) {
+    const o = r.offline as any;
+    lines.push('', `| offline review (${o.model}, ${o.clipSeconds} s clip, ${o.frames} frames) | value |`, '|---|---|');
+    lines.push(`| wall time, s | ${o.wallSeconds} |`);
+    lines.push(`| throughput, frames/s | ${o.fps} |`);
+    lines.push(`| real-time factor (clip seconds per wall second) | ${o.realtimeFactor} |`);
+    lines.push(`| throughput ratio to baseline | ${o.ratioToBaseline} |`);
+  }
+  const a = r.analyzer as any;
+  lines.push('', `| analyzer alone | value |`, '|---|---|', `| µs per frame (${a.frames} frames, ${a.clips} recordings) | ${a.usPerFrame} |`, '');
+  return lines.join('\n');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

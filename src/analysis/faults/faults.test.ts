@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS as th } from '../thresholds';
+import type { RepMetrics } from '../rep-metrics';
+import { evaluateFaults, LIFT_FAULTS } from './index';
+import { roundedScore } from './back';
+import type { FaultContext } from './types';
+
+const base: RepMetrics = {
+  depth: 0.4, loweringMs: 1500, bottomHoldMs: 300, risingMs: 900, trunkBottom: 55, hipFlexBottom: 115, kneeFlexBottom: 80, hingeRatio: 1.45,
+  shinBottom: 5, headDrop: 5, headRaise: 0, hsHkRel: 1, hsRel: 0.95, dorsal: NaN, barAhead: 0.5, barDrift: 0.1, barLeg: 0.3, trunkGain: 0,
+  riseSync: 1, lockoutTrunkMin: -2, kneeBottom: 150, hipTiltMax: NaN, freeFootMin: NaN, stanceShift: NaN, visTrunk: 1, visLeg: 0.9,
+  visHead: 0.9, visWrist: 0.8, bottomFrames: 10,
+};
+const ctx = (over: Partial<FaultContext> = {}): FaultContext => ({ lift: 'deadlift', view: 'side', thresholds: th, calibration: null, hasDorsal: false, ...over });
+const active = (m: Partial<RepMetrics>, c: Partial<FaultContext> = {}) => evaluateFaults({ ...base, ...m }, ctx(c), 'lockout').filter((e) => e.active).map((e) => e.id);
+
+describe('fault checks', () => {
+  it('a clean rep is clean, and every verdict carries value, threshold and confidence', () => {
+    expect(active({})).toEqual([]);
+    for (const e of evaluateFaults(base, ctx(), 'lockout')) {
+      expect(Number.isFinite(e.value) && Number.isFinite(e.threshold)).toBe(true);
+      expect(e.confidence).toBeGreaterThan(0);
+      expect(e.confidence).toBeLessThan(1);
+    }
+  });
+
+  it('flags each fault past its threshold', () => {
+    expect(active({ hingeRatio: 0.8, kneeFlexBottom: 120 })).toContain('hips-back');
+    expect(active({ shinBottom: 25 }, { lift: 'rdl' })).toContain('hips-back');
+    expect(active({ headDrop: 35 })).toContain('rounded-back');
+    expect(active({ riseSync: 0.2 })).toContain('hips-rise-first');
+    expect(active({ lockoutTrunkMin: -25 })).toContain('lockout-lean');
+    expect(active({ headRaise: 50 })).toContain('neck-extension');
+    expect(active({ barDrift: 2 })).toContain('bar-drift');
+    expect(active({ kneeBottom: 178 }, { lift: 'rdl' })).toContain('locked-knees');
+    expect(active({ loweringMs: 100 })).toContain('fast-lowering');
+    expect(active({ hipTiltMax: 25 }, { lift: 'sl-rdl', view: 'front' })).toContain('hip-rotation');
+    expect(active({ freeFootMin: 0.02, stanceShift: 0 }, { lift: 'sl-rdl', view: 'front' })).toContain('lost-balance');
+  });
+
+  it('only judges faults that apply to the lift', () => {
+    expect(active({ riseSync: 0.1 }, { lift: 'rdl' })).not.toContain('hips-rise-first');
+    expect(active({ kneeBottom: 179 }, { lift: 'deadlift' })).not.toContain('locked-knees');
+    expect(LIFT_FAULTS['sl-rdl']).toContain('lost-balance');
+  });
+
+  it('a front view does not judge sagittal faults; an oblique one judges them with less confidence', () => {
+    const front = evaluateFaults({ ...base, headDrop: 40 }, ctx({ view: 'front' }), 'lockout');
+    expect(front.find((e) => e.id === 'rounded-back')).toBeUndefined();
+    const side = evaluateFaults({ ...base, headDrop: 40 }, ctx(), 'lockout').find((e) => e.id === 'rounded-back')!;
+    const obl = evaluateFaults({ ...base, headDrop: 40 }, ctx({ view: 'oblique' }), 'lockout').find((e) => e.id === 'rounded-back')!;
+    expect(obl.active).toBe(true);
+    expect(obl.confidence).toBeLessThan(side.confidence);
+  });
+
+  it('short thighs relax the hips-back threshold (proportions are not faults)', () => {
+    const cal = { trunk: 0.2, thigh: 0.1, shin: 0.1, foot: 0.06, standHeight: 0.45, neck: 20, standTrunk: 0, ankleDy: 0, heelUpLeft: 0, heelUpRight: 0, frames: 30 };
+    expect(active({ hingeRatio: 0.9, kneeFlexBottom: 100 })).toContain('hips-back');
+    expect(active({ hingeRatio: 0.9, kneeFlexBottom: 100 }, { calibration: cal })).not.toContain('hips-back');
+  });
+
+  it('the mask dorsal rise, when present, is combined with the landmark proxies', () => {
+    const t = { ...th };
+    expect(roundedScore({ headDrop: 0, hsHkRel: 1, trunkBottom: 50, dorsal: NaN }, t, false)).toBeCloseTo(0);
+    expect(roundedScore({ headDrop: 10, hsHkRel: 1, trunkBottom: 50, dorsal: 0.054 }, t, false)).toBeGreaterThan(1);
+    expect(roundedScore({ headDrop: 10, hsHkRel: 1, trunkBottom: 50, dorsal: -0.001 }, t, false)).toBeLessThan(1);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * Single-leg lifts: `hip-rotation` (the free side of the pelvis opening up)
+ * and `lost-balance` (the free foot touching down or the stance foot moving).
+ */
+import type { FaultCheck } from './types';
+import { makeEvidence } from './evidence';
+
+/** Pelvis tilt, free side up, while bent over: degrees of the hip line (front/back view) or a side-view equivalent. */
+export const hipRotation: FaultCheck = {
+  id: 'hip-rotation',
+  stage: 'bottom',
+  lifts: ['sl-rdl', 'kickstand-rdl'],
+  evaluate(m, ctx) {
+    const th = ctx.thresholds;
+    return makeEvidence(
+      { id: 'hip-rotation', value: m.hipTiltMax, threshold: th.hipRotationDeg, unit: 'deg pelvis tilt', past: m.hipTiltMax > th.hipRotationDeg, base: 0.8, visibility: m.visTrunk, scale: 8 },
+      ctx,
+    );
+  },
+};
+
+export const lostBalance: FaultCheck = {
+  id: 'lost-balance',
+  stage: 'rise',
+  lifts: ['sl-rdl'],
+  evaluate(m, ctx) {
+    const th = ctx.thresholds;
+    // the free foot dipping to the floor, or the stance foot shifting: whichever is worse, in threshold units
+    const foot = Number.isFinite(m.freeFootMin) ? th.balanceFootDownShin / Math.max(m.freeFootMin, 0.01) : 0;
+    const shift = Number.isFinite(m.stanceShift) ? m.stanceShift / th.balanceStanceShiftFoot : 0;
+    const score = Math.max(foot, shift);
+    if (!Number.isFinite(m.freeFootMin) && !Number.isFinite(m.stanceShift)) return null;
+    return makeEvidence({ id: 'lost-balance', value: score, threshold: 1, unit: 'score (1 = foot down or stance shift at threshold)', past: score > 1, base: 0.75, visibility: m.visLeg, scale: 0.5 }, ctx);
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * Public API of the hinge analysis (pure TypeScript, no DOM: runs in Node,
+ * in the worker and on the main thread). See README.md in this folder.
+ */
+import { createHingeAnalyzer, type AnalyzerOptions } from './analyzer';
+import type { PoseClip, SetReport } from './types';
+
+export { createHingeAnalyzer } from './analyzer';
+export type { AnalyzerOptions, HingeAnalyzer } from './analyzer';
+export { DEFAULT_THRESHOLDS, resolveThresholds } from './thresholds';
+export type { Thresholds, ThresholdOverrides } from './thresholds';
+export { CUE_TEXT } from './cues';
+export { parseRecording, serializeRecording, RecordingError } from './recording';
+export * from './types';
+
+/**
+ * Analyse a whole recording. Two passes: the first only learns the lifter's
+ * standing proportions (so a clip that opens at the floor is measured
+ * against the standing height seen later), the second analyses.
+ */
+export function analyzeClip(clip: PoseClip, options: Omit<AnalyzerOptions, 'width' | 'height'> = {}): SetReport {
+  const base = { ...options, width: clip.width, height: clip.height };
+  let calibration = options.calibration ?? null;
+  if (!calibration) {
+    const pre = createHingeAnalyzer({ ...base, lift: options.lift ?? 'auto' });
+    for (const f of clip.frames) pre.push(f);
+    calibration = pre.calibration;
+  }
+  const an = createHingeAnalyzer({ ...base, calibration });
+  for (const f of clip.frames) an.push(f);
+  return an.report();
+}

@@ -23,6 +23,13 @@ export class AbortedError extends Error {
 
 type Pending = { reject: (e: Error) => void };
 
+/**
+ * A worker that dies without an error event (killed for memory, a hung wasm
+ * call) would leave its calls pending forever; past these limits it is
+ * treated as crashed and restarted.
+ */
+export const WATCHDOG_MS = { init: 120_000, detect: 15_000, other: 30_000 };
+
 export class PoseClient {
   private worker: Worker | null = null;
   private api: Comlink.Remote<PoseWorkerApi> | null = null;
@@ -38,7 +45,7 @@ export class PoseClient {
 
   async init(config: EngineConfig): Promise<EngineInfo> {
     this.config = config;
-    return this.call((api) => api.init(config));
+    return this.call((api) => api.init(config), WATCHDOG_MS.init);
   }
 
   /** Live path: null when a frame is already being measured; the dropped frame is closed. */
@@ -54,7 +61,7 @@ export class PoseClient {
   async detect(frame: ImageBitmap | VideoFrame, t: number): Promise<PoseResult> {
     this.busy = true;
     try {
-      return await this.call((api) => api.detect(Comlink.transfer(frame, [frame as Transferable]), t));
+      return await this.call((api) => api.detect(Comlink.transfer(frame, [frame as Transferable]), t), WATCHDOG_MS.detect);
     } finally {
       this.busy = false;
     }
@@ -104,17 +111,26 @@ export class PoseClient {
     return this.api;
   }
 
-  private call<T>(fn: (api: Comlink.Remote<PoseWorkerApi>) => Promise<T>): Promise<T> {
+  private call<T>(fn: (api: Comlink.Remote<PoseWorkerApi>) => Promise<T>, limitMs = WATCHDOG_MS.other): Promise<T> {
     const api = this.ensure();
+    const worker = this.worker;
     return new Promise<T>((resolve, reject) => {
       const p: Pending = { reject };
       this.pending.add(p);
+      const timer = setTimeout(() => {
+        if (this.worker !== worker || !this.pending.has(p)) return;
+        const err = new WorkerCrashedError(`pose worker stopped responding (no answer in ${Math.round(limitMs / 1000)} s)`);
+        this.kill(err);
+        this.onCrash?.(err);
+      }, limitMs);
       fn(api).then(
         (v) => {
+          clearTimeout(timer);
           this.pending.delete(p);
           resolve(v);
         },
         (e: unknown) => {
+          clearTimeout(timer);
           this.pending.delete(p);
           reject(e instanceof Error ? e : new Error(String(e)));
         },

@@ -63,7 +63,7 @@ export class LiveSession {
       // Labels are only readable once permission is granted.
       await this.refreshCameras();
       this.message = `Loading the ${this.model} pose model…`;
-      this.engine = await this.client.init(this.engineConfig());
+      this.engine = await this.startEngine();
       this.runPump(video);
       this.status = 'running';
       this.message = '';
@@ -88,11 +88,23 @@ export class LiveSession {
     this.pump?.stop();
     this.message = `Loading the ${this.model} pose model…`;
     try {
-      this.engine = await this.client.init(this.engineConfig());
+      this.engine = await this.startEngine();
       this.runPump(this.video);
       this.message = '';
     } catch (e) {
       this.fail(e);
+    }
+  }
+
+  /** Loads the model; a failure says what failed in words a lifter can act on. */
+  private async startEngine(): Promise<EngineInfo> {
+    try {
+      return await this.client.init(this.engineConfig());
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      // The worker may be half-initialised: start from a clean one next time.
+      this.client.abort();
+      throw new Error(`The ${this.model} pose model could not start (${why}). Reload the page to try again, or pick another model.`);
     }
   }
 

@@ -88,4 +88,24 @@ describe('createHingeAnalyzer', () => {
     expect(r.summary.unsupported[0].reason).toMatch(/side-on/);
     for (const rep of r.reps) expect(rep.evidence.some((e) => e.id === 'rounded-back')).toBe(false);
   });
+  it('sees a single-leg lifter lose balance from the front and from behind (free foot down, world landmarks), not a clean set', () => {
+    for (const yawDeg of [90, -90]) {
+      const spec = { lift: 'sl-rdl' as const, side: 'right' as const, reps: 3, fps: 30, width: 720, height: 1280, seed: 4, noise: 0.004, camera: { yawDeg } };
+      const bad = analyzeClip(synthesizeClip({ ...spec, faults: { 'lost-balance': 0.7 }, faultReps: [1] }).clip, { lift: 'sl-rdl', side: 'right' });
+      expect(bad.reps.map((r) => r.faults.includes('lost-balance')), `yaw ${yawDeg}`).toEqual([false, true, false]);
+      const good = analyzeClip(synthesizeClip(spec).clip, { lift: 'sl-rdl', side: 'right' });
+      expect(good.reps.some((r) => r.faults.includes('lost-balance')), `yaw ${yawDeg}`).toBe(false);
+    }
+  });
+
+  it('bar drift: measured from where the bar hung, judged side-on only', () => {
+    const spec = { lift: 'rdl' as const, reps: 3, fps: 30, width: 640, height: 480, seed: 6, noise: 0.003, faults: { 'bar-drift': 0.8 }, faultReps: [2] };
+    const side = analyzeClip(synthesizeClip({ ...spec, camera: { yawDeg: 5 } }).clip, { lift: 'rdl' });
+    expect(side.reps.map((r) => r.faults.includes('bar-drift'))).toEqual([false, false, true]);
+    for (const r of side.reps.slice(0, 2)) expect(Math.abs(r.metrics.barDrift)).toBeLessThan(0.4);
+    const obl = analyzeClip(synthesizeClip({ ...spec, camera: { yawDeg: 45 } }).clip, { lift: 'rdl' });
+    expect(obl.view).toBe('oblique');
+    expect(obl.summary.unsupported.map((u) => u.id)).toContain('bar-drift');
+    expect(obl.reps.every((r) => !r.evidence.some((e) => e.id === 'bar-drift'))).toBe(true);
+  });
 });

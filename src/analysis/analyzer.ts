@@ -13,7 +13,7 @@ import { evaluateFaults } from './faults';
 import type { FaultContext, FaultStage } from './faults/types';
 import { LandmarkSmoother } from './filters/landmark-smoother';
 import { COL, History } from './history';
-import { bilateralLiftFromKneeFlex, classifyFeet, footFrame, LiftDetector, type FootFrame } from './lift-detect';
+import { bilateralLiftFromHipDrop, classifyFeet, footFrame, freeSideOf, LiftDetector, newFootFrame } from './lift-detect';
 import { buildReport, type RepRecord } from './report';
 import { computeRepMetrics, type RepMetrics, type RepWindow } from './rep-metrics';
 import { RepEvent, RepMachine } from './reps';
@@ -30,6 +30,7 @@ import {
   type Side,
 } from './types';
 import { newViewState, ViewTracker } from './view';
+import { WorldUp, worldKneeAngle } from './world-feet';
 import { viewAdvice, viewFactor } from './view-support';
 
 export interface AnalyzerOptions {
@@ -118,7 +119,8 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
   const hist = new History(4096);
   const liftDetector = new LiftDetector();
   const cues = new CueManager(th);
-  const ff: FootFrame = { footUp: 0, freeSide: 'left', heelUp: 0, behind: NaN };
+  const ff = newFootFrame();
+  const worldUp = new WorldUp();
 
   let lastT = -Infinity;
   let lastSeenT = -Infinity;
@@ -128,7 +130,7 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
   let side: Side | null = options.side ?? null;
   let bilateralLift: Lift | null = liftOption === 'deadlift' || liftOption === 'rdl' ? liftOption : null;
   let hasDorsal = false;
-  const kneeFlexes: number[] = [];
+  const hipDrops: number[] = [];
   let ambiguousFrames = 0;
   let feetHiddenFrames = 0;
   let partials = 0;
@@ -153,7 +155,7 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
   }
 
   function metricsFor(w: RepWindow): RepMetrics {
-    return computeRepMetrics(hist, w, th.bottomBand, standHsHk());
+    return computeRepMetrics(hist, w, th.bottomBand, standHsHk(), calibrator.value?.foot ?? NaN, calibrator.value?.standTrunk ?? NaN);
   }
 
   function judge(m: RepMetrics, stage: FaultStage): FaultEvidence[] {
@@ -166,11 +168,11 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
       if (!side) side = liftDetector.verdict(liftOption).side;
       return;
     }
-    if (liftOption === 'auto' && Number.isFinite(m.kneeFlexBottom)) {
-      // deadlift vs RDL by the median knee bend of the reps so far
-      kneeFlexes.push(m.kneeFlexBottom);
-      const sorted = kneeFlexes.slice().sort((x, y) => x - y);
-      bilateralLift = bilateralLiftFromKneeFlex(sorted[sorted.length >> 1]);
+    if (liftOption === 'auto' && Number.isFinite(m.hipDrop)) {
+      // deadlift vs RDL by the median hip drop of the reps so far (heights: any view)
+      hipDrops.push(m.hipDrop);
+      const sorted = hipDrops.slice().sort((x, y) => x - y);
+      bilateralLift = bilateralLiftFromHipDrop(sorted[sorted.length >> 1], th.rdlMaxHipDrop);
     }
     if (liftOption === 'auto') {
       const v = liftDetector.verdict(bilateralLift ?? 'deadlift');
@@ -313,6 +315,10 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
     const foot = cal ? cal.foot : NaN;
     const shin = cal ? cal.shin : NaN;
     hist.set(i, COL.bar, ((feat.wristX - feat.midFootX) * feat.forward * feat.xScale) / foot);
+    hist.set(i, COL.barX, feat.wristX * feat.forward * feat.xScale);
+    hist.set(i, COL.hipH, feat.hipHeight);
+    hist.set(i, COL.rawHipY, (lms[LM.leftHip][1] + lms[LM.rightHip][1]) / 2);
+    hist.set(i, COL.rawShY, (lms[LM.leftShoulder][1] + lms[LM.rightShoulder][1]) / 2);
     hist.set(i, COL.kneeOverToe, ((feat.kneeX - feat.toeX) * feat.forward * feat.xScale) / foot);
     hist.set(i, COL.barLeg, barAheadOfLeg(feat) / foot);
     hist.set(i, COL.hsHk, feat.hs / feat.hk);
@@ -327,16 +333,31 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
       const freeSide: Side | null = single && side ? (side === 'left' ? 'right' : 'left') : null;
       // pelvis tilt: the free side's hip above the stance side's, over the trunk length (deg of the hip line)
       if (freeSide) {
-        const up = freeSide === 'left' ? feat.hipRY - feat.hipLY : feat.hipLY - feat.hipRY;
+        // the free side's hip above the stance side's, beyond the standing baseline (side-on the far hip
+        // looks higher or lower by perspective)
+        const hipDy = feat.hipRY - feat.hipLY - (Number.isFinite(cal.hipDy) ? (cal.hipDy as number) : 0);
+        const up = freeSide === 'left' ? hipDy : -hipDy;
         const hw = Math.hypot((feat.hipLX - feat.hipRX) * feat.xScale, feat.hipLY - feat.hipRY);
+        // side-on the hips' width is hidden: their vertical separation over a typical hip width
+        // (hipWidthTrunk × the calibrated trunk) is the sine of the tilt
         const tilt =
           viewState.view === 'front' || viewState.view === 'back'
             ? (Math.atan2(up, Math.max(hw, 1e-6)) * 180) / Math.PI
-            : (up / cal.trunk) * (th.hipRotationDeg / th.hipRotationSideTrunk);
+            : (Math.asin(Math.max(-1, Math.min(1, up / (th.hipWidthTrunk * cal.trunk)))) * 180) / Math.PI;
         hist.set(i, COL.hipTilt, tilt);
         const freeAnkleY = freeSide === 'left' ? feat.ankleLY : feat.ankleRY;
         const stAnkleY = freeSide === 'left' ? feat.ankleRY : feat.ankleLY;
         hist.set(i, COL.freeFoot, (stAnkleY - freeAnkleY) / shin);
+        const fl = freeSide === 'left';
+        let freeToe = worldUp.freeFootHeight(frame.world, fl);
+        if (!Number.isFinite(freeToe) && sideOn) {
+          // no world landmarks: side-on both feet are about as far from the camera, image heights will do
+          const freeLow = fl ? Math.max(feat.toeLY, feat.heelLY, feat.ankleLY) : Math.max(feat.toeRY, feat.heelRY, feat.ankleRY);
+          const stLow = fl ? Math.max(feat.toeRY, feat.heelRY, feat.ankleRY) : Math.max(feat.toeLY, feat.heelLY, feat.ankleLY);
+          freeToe = (stLow - freeLow) / shin;
+        }
+        hist.set(i, COL.freeToe, freeToe);
+        hist.set(i, COL.kneeW, worldKneeAngle(frame.world, freeSide === 'right'));
         const stX = freeSide === 'left' ? feat.ankleRX : feat.ankleLX;
         if (machine.phase === 'top' || machine.phase === 'lockout' || !Number.isFinite(stanceRefX)) stanceRefX = stX;
         hist.set(i, COL.stanceX, ((stX - stanceRefX) * feat.xScale) / foot);
@@ -344,12 +365,14 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
       // lift votes while bent over
       if (depth > th.repMinDepth * 0.7) {
         const c = classifyFeet(ff, th, viewState.view === 'side');
-        liftDetector.vote(c, ff.freeSide);
+        liftDetector.vote(c, freeSideOf(ff, c));
       }
     }
 
     const prevPhase = machine.phase;
     const ev = machine.update(t, depth);
+    // standing still: learn the world "up" (feet heights without perspective)
+    if ((machine.phase === 'top' || machine.phase === 'lockout') && depth < 0.03) worldUp.offer(frame.world);
     // lockout checks of the previous rep, once its frames after lockout are in
     for (const r of records) {
       const ar = r.live as ActiveRep | undefined;

@@ -34,8 +34,11 @@ export class Calibrator {
   private readonly height = new Float64Array(KEEP);
   private readonly neck = new Float64Array(KEEP);
   private readonly ankleDy = new Float64Array(KEEP);
+  private readonly hipDy = new Float64Array(KEEP);
   /** trunk inclination of the first standing frames (the posture before the set; later lockouts may lean) */
   private readonly firstTrunk: number[] = [];
+  /** ankle height difference of the first standing frames (a single-leg lifter usually starts on both feet) */
+  private readonly firstAnkleDy: number[] = [];
   private readonly heelUpL = new Float64Array(KEEP);
   private readonly heelUpR = new Float64Array(KEEP);
   private tallest = 0;
@@ -74,6 +77,7 @@ export class Calibrator {
   reset(): void {
     this.n = 0;
     this.firstTrunk.length = 0;
+    this.firstAnkleDy.length = 0;
     this.tallest = this.preset ? this.preset.standHeight : 0;
     this.limbs = 0;
     this.cached = this.preset;
@@ -111,7 +115,9 @@ export class Calibrator {
     this.height[i] = f.height;
     this.neck[i] = f.angles.neck;
     this.ankleDy[i] = f.ankleRY - f.ankleLY;
+    this.hipDy[i] = f.hipRY - f.hipLY;
     if (this.firstTrunk.length < this.p.frames) this.firstTrunk.push(f.angles.trunk);
+    if (this.firstAnkleDy.length < KEEP) this.firstAnkleDy.push(f.ankleRY - f.ankleLY);
     this.heelUpL[i] = f.toeLY - f.heelLY;
     this.heelUpR[i] = f.toeRY - f.heelRY;
     this.n++;
@@ -143,7 +149,8 @@ export class Calibrator {
       standHeight: median(arr(this.height)),
       neck: median(arr(this.neck)),
       standTrunk: median(this.firstTrunk),
-      ankleDy: median(arr(this.ankleDy)),
+      ankleDy: plantedAnkleDy(arr(this.ankleDy).concat(this.firstAnkleDy)),
+      hipDy: median(arr(this.hipDy)),
       heelUpLeft: median(arr(this.heelUpL)),
       heelUpRight: median(arr(this.heelUpR)),
       frames: this.n,
@@ -151,4 +158,16 @@ export class Calibrator {
     this.dirty = false;
     this.nAtCompute = this.n;
   }
+}
+
+/**
+ * The ankles' height difference with both feet planted (side-on the far foot
+ * looks higher): the median of the quarter of standing samples closest to
+ * level. A single-leg lifter stands on one leg between reps with the free
+ * foot up; those samples are the uneven ones and are left out.
+ */
+export function plantedAnkleDy(samples: number[]): number {
+  const a = samples.filter(Number.isFinite).sort((x, y) => Math.abs(x) - Math.abs(y));
+  if (a.length === 0) return NaN;
+  return median(a.slice(0, Math.max(1, Math.ceil(a.length / 4))));
 }

@@ -47,6 +47,8 @@ export interface Features {
   visWrist: number;
   /** standing height proxy: ankle mid-height minus shoulder height (frame-height units, + up) */
   height: number;
+  /** hip mid-point above the ankles (same reference as `height`), frame-height units */
+  hipHeight: number;
   /** hip-shoulder and hip-knee distances (de-foreshortened) */
   hs: number;
   hk: number;
@@ -62,7 +64,7 @@ export function newFeatures(): Features {
     ankleLY: NaN, ankleRY: NaN, ankleLX: NaN, ankleRX: NaN,
     heelLY: NaN, heelRY: NaN, toeLY: NaN, toeRY: NaN, heelLX: NaN, heelRX: NaN, toeLX: NaN, toeRX: NaN,
     hipLX: NaN, hipLY: NaN, hipRX: NaN, hipRY: NaN, kneeLX: NaN, kneeLY: NaN, kneeRX: NaN, kneeRY: NaN,
-    visTrunk: 0, visLeg: 0, visFeet: 0, visHead: 0, visWrist: 0, height: NaN, hs: NaN, hk: NaN,
+    visTrunk: 0, visLeg: 0, visFeet: 0, visHead: 0, visWrist: 0, height: NaN, hipHeight: NaN, hs: NaN, hk: NaN,
     angles: { trunk: NaN, hipLeft: NaN, hipRight: NaN, kneeLeft: NaN, kneeRight: NaN, hip: NaN, knee: NaN, shin: NaN, neck: NaN },
   };
 }
@@ -108,8 +110,15 @@ export function computeFeatures(
   if (ve > 0.2) { f.earX = x[L.leftEar]; f.earY = y[L.leftEar]; }
   else if (ve < -0.2) { f.earX = x[L.rightEar]; f.earY = y[L.rightEar]; }
   else { f.earX = (x[L.leftEar] + x[L.rightEar]) / 2; f.earY = (y[L.leftEar] + y[L.rightEar]) / 2; }
-  f.wristX = (x[L.leftWrist] + x[L.rightWrist]) / 2;
-  f.wristY = (y[L.leftWrist] + y[L.rightWrist]) / 2;
+  // bar = the wrists' mid-point, visibility-weighted (squared): side-on the far
+  // hand is hidden behind the body or the plates and its position is a guess
+  {
+    const a = v[L.leftWrist] * v[L.leftWrist];
+    const b = v[L.rightWrist] * v[L.rightWrist];
+    const ww = a + b > 1e-6 ? a / (a + b) : 0.5;
+    f.wristX = ww * x[L.leftWrist] + (1 - ww) * x[L.rightWrist];
+    f.wristY = ww * y[L.leftWrist] + (1 - ww) * y[L.rightWrist];
+  }
 
   // the leg used for sagittal angles
   let wl: number;
@@ -141,6 +150,7 @@ export function computeFeatures(
   // standing height: shoulders above the ankles (stance ankle for single-leg lifts)
   const ankleRefY = legChoice === 'auto' ? Math.max(y[L.leftAnkle], y[L.rightAnkle]) : f.ankleY;
   f.height = ankleRefY - f.shY;
+  f.hipHeight = ankleRefY - f.hipY;
 
   // sagittal geometry: horizontal offsets from the hip, de-foreshortened
   const k = f.xScale;

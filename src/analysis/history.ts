@@ -40,8 +40,19 @@ export const COL = {
   kneeOverToe: 22,
   /** bar ahead of the leg axis at the bar's height, foot lengths */
   barLeg: 23,
+  /** bar (visibility-weighted wrists) forward position, frame-height units, de-foreshortened (+ = the way the lifter faces) */
+  barX: 24,
+  /** hip mid-point above the ankles, frame-height units */
+  hipH: 25,
+  /** free foot's lowest point (toe, heel or ankle) above the stance foot's, shin lengths (single-leg lifts) */
+  freeToe: 26,
+  /** unsmoothed hip and shoulder mid-point heights (image y): zero-lag timing of the rise */
+  rawHipY: 27,
+  rawShY: 28,
+  /** single-leg lifts: the stance knee's 3D angle from the world landmarks, deg */
+  kneeW: 29,
 } as const;
-export const NCOL = 24;
+export const NCOL = 30;
 
 export class History {
   readonly cols: Float64Array[];

@@ -22,6 +22,7 @@ export interface RepWindow {
 
 export interface RepMetrics {
   depth: number;
+  /** descent time faster than 15% of its peak speed, ms (0.78 × the full time of a smooth, minimum-jerk lowering) */
   loweringMs: number;
   bottomHoldMs: number;
   risingMs: number;
@@ -42,8 +43,17 @@ export interface RepMetrics {
   dorsal: number;
   /** bar ahead of mid-foot while bent over, foot lengths (80th percentile) */
   barAhead: number;
-  /** forward drift of the bar while bent over, relative to where it hung when standing, foot lengths */
+  /**
+   * forward drift of the bar (visibility-weighted wrists) at the bottom (median of the bottom
+   * window) from where it hung when standing (the more forward of before the descent and after
+   * lockout); a pull that opened the recording at the floor: on the way up (80th percentile)
+   * from the floor, foot lengths
+   */
   barDrift: number;
+  /** hips' drop at the bottom: 1 - hip height / standing hip height (deadlift ~0.3+, RDL ~0.1) */
+  hipDrop: number;
+  /** free foot's lowest point above the stance foot's while bent over (min of a 3-frame median), shin lengths */
+  freeToeMin: number;
   /** bar ahead of the leg axis while bent over, foot lengths (80th percentile) */
   barLeg: number;
   /** trunk inclination gained from the start of the rise to its peak in the first half of the rise, deg */
@@ -53,8 +63,12 @@ export interface RepMetrics {
   /** most backward trunk inclination around lockout, deg (negative = behind vertical) */
   lockoutTrunkMin: number;
   kneeBottom: number;
-  /** max pelvis tilt (free side up) over the rep, deg */
+  /** single-leg lifts: the stance knee's 3D angle at the bottom from the world landmarks (median), deg */
+  kneeBottomWorld: number;
+  /** max pelvis tilt (free side up) while bent over, deg */
   hipTiltMax: number;
+  /** pelvis tilt (free side up) at the bottom (median of the bottom window: robust to jitter), deg */
+  hipTilt: number;
   /** free foot lowest height during the lowering/bottom/rise, shin lengths */
   freeFootMin: number;
   /** max stance-foot shift during the rep, foot lengths */
@@ -102,7 +116,105 @@ function mean(a: number[]): number {
 
 const scratch: number[] = [];
 
-export function computeRepMetrics(h: History, w: RepWindow, bottomBand: number, standHsHk: number): RepMetrics {
+/**
+ * Zero-lag height: centred mean over ±35 ms of the unsmoothed column (the smoothed one lags a
+ * fast hip drive; at 15 fps this is the frame itself, at 60 fps ±2 frames).
+ */
+function zeroLag(h: History, raw: number, smooth: number, i: number, lo: number, hi: number): number {
+  let sum = 0;
+  let n = 0;
+  const ti = h.get(i, COL.t);
+  for (let k = Math.max(lo, i - 3); k <= Math.min(hi, i + 3); k++) {
+    if (Math.abs(h.get(k, COL.t) - ti) > 35) continue;
+    const v = h.get(k, raw);
+    if (Number.isFinite(v)) {
+      sum += v;
+      n++;
+    }
+  }
+  return n ? sum / n : h.get(i, smooth);
+}
+
+/**
+ * Shoulders' share of their rise at the moment the hips have done half of
+ * theirs (1 = together, 0 = hips first), from `rs` (rise start) to `hi`;
+ * the shoulders' start is their lowest point up to `b1`.
+ */
+function riseSyncOf(h: History, rs: number, b1: number, hi: number): number {
+  const n = hi - rs + 1;
+  if (n < 3) return NaN;
+  const lo = Math.max(h.oldest, rs - 2);
+  const hy = new Float64Array(n);
+  const sy = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    hy[i] = zeroLag(h, COL.rawHipY, COL.hipY, rs + i, lo, hi);
+    sy[i] = zeroLag(h, COL.rawShY, COL.shY, rs + i, lo, hi);
+  }
+  const hip0 = hy[0];
+  let sh0 = -Infinity;
+  for (let i = 0; i <= Math.max(0, b1 - rs); i++) if (sy[i] > sh0) sh0 = sy[i];
+  let hipTop = Infinity;
+  let shTop = Infinity;
+  for (let i = 0; i < n; i++) {
+    if (hy[i] < hipTop) hipTop = hy[i];
+    if (sy[i] < shTop) shTop = sy[i];
+  }
+  const hipRange = hip0 - hipTop;
+  const shRange = sh0 - shTop;
+  if (!(hipRange > 0 && shRange > 0)) return NaN;
+  for (let i = 0; i < n; i++) {
+    if ((hip0 - hy[i]) / hipRange >= 0.5) {
+      // interpolate the crossing between frames (coarse frame rates)
+      if (i > 0) {
+        const f0 = (hip0 - hy[i - 1]) / hipRange;
+        const f1 = (hip0 - hy[i]) / hipRange;
+        const k = f1 > f0 ? (0.5 - f0) / (f1 - f0) : 1;
+        const shAt = sy[i - 1] + (sy[i] - sy[i - 1]) * k;
+        return (sh0 - shAt) / shRange / 0.5;
+      }
+      return (sh0 - sy[i]) / shRange / 0.5;
+    }
+  }
+  return NaN;
+}
+
+/** Column c over the standing frames (depth < `maxDepth`) just before index `before`, at most n. */
+function standingBefore(h: History, c: number, before: number, n: number, out: number[], maxDepth = 0.06): number[] {
+  out.length = 0;
+  for (let i = before - 1; i >= h.oldest && out.length < n; i--) {
+    if (h.get(i, COL.depth) < maxDepth) {
+      const v = h.get(i, c);
+      if (Number.isFinite(v)) out.push(v);
+    } else if (out.length) break;
+  }
+  return out;
+}
+
+/** Column c over the standing frames (depth < `maxDepth`) from `from` to `to`. */
+function standingIn(h: History, c: number, from: number, to: number, out: number[], maxDepth = 0.06): number[] {
+  out.length = 0;
+  for (let i = from; i <= to; i++) {
+    if (h.get(i, COL.depth) < maxDepth) {
+      const v = h.get(i, c);
+      if (Number.isFinite(v)) out.push(v);
+    }
+  }
+  return out;
+}
+
+/**
+ * Rep metrics from the history rows of window `w`. `standHsHk`: the calibrated
+ * trunk/thigh ratio; `foot`: the calibrated foot length (frame-height units);
+ * `standTrunk`: the calibrated standing trunk inclination (deg).
+ */
+export function computeRepMetrics(
+  h: History,
+  w: RepWindow,
+  bottomBand: number,
+  standHsHk: number,
+  foot = NaN,
+  standTrunk = NaN,
+): RepMetrics {
   const lo = Math.max(w.start, h.oldest);
   const hi = w.end;
   const peak = h.get(w.bottom, COL.depth);
@@ -112,7 +224,44 @@ export function computeRepMetrics(h: History, w: RepWindow, bottomBand: number, 
   let b1 = w.bottom;
   while (b1 + 1 <= hi && h.get(b1 + 1, COL.depth) >= peak - bottomBand) b1++;
   const t = (i: number) => h.get(i, COL.t);
-
+  // lowering: the part of the descent moving faster than 15% of its peak speed (a slow settle
+  // or a lockout lean unwinding before it, and the slow arrival at the bottom, are left out;
+  // a minimum-jerk lowering of T s measures 0.78·T; an RDL lowers the shoulders slowly at first and
+  // measures ~0.6·T). The depth is the progress signal in every view, so one threshold fits all.
+  let lowStart = lo;
+  let lowEnd = lo;
+  {
+    // speed over about ±60 ms (at least ±1 frame): frame-to-frame differences are mostly jitter at high frame rates
+    const sig = COL.depth;
+    const v = (i: number) => {
+      let a = Math.max(lo, i - 1);
+      while (a > lo && t(i) - t(a) < 60) a--;
+      let b = Math.min(w.bottom, i + 1);
+      while (b < w.bottom && t(b) - t(i) < 60) b++;
+      const dt = t(b) - t(a);
+      return dt > 0 ? (h.get(b, sig) - h.get(a, sig)) / dt : NaN;
+    };
+    let ipk = lo;
+    let vmax = 0;
+    for (let i = lo; i <= w.bottom; i++) {
+      const vi = v(i);
+      if (vi > vmax) {
+        vmax = vi;
+        ipk = i;
+      }
+    }
+    lowStart = ipk;
+    while (lowStart > lo && v(lowStart - 1) > 0.15 * vmax) lowStart--;
+    lowEnd = ipk;
+    while (lowEnd < w.bottom && v(lowEnd + 1) > 0.15 * vmax) lowEnd++;
+    // a jump between two frames (a landmark glitch) is not a descent: the fast part must cover most of it
+    const d0 = h.get(lo, sig);
+    const d1 = peak;
+    if (!(h.get(lowEnd, sig) - h.get(lowStart, sig) >= 0.6 * (d1 - d0)) || lowEnd - lowStart < 2) {
+      lowStart = lo;
+      lowEnd = b0;
+    }
+  }
   const s = scratch;
   const trunkBottom = med(col(h, COL.trunk, b0, b1, s));
   const hipB = med(col(h, COL.hip, b0, b1, s));
@@ -136,25 +285,14 @@ export function computeRepMetrics(h: History, w: RepWindow, bottomBand: number, 
     let tmax = -Infinity;
     for (let i = b1; i <= r1; i++) tmax = Math.max(tmax, h.get(i, COL.trunk));
     trunkGain = tmax - trunkStart;
-    // rise sync: hips vs shoulders from the bottom to the end of the rep
-    const hip0 = h.get(b1, COL.hipY);
-    const sh0 = h.get(b1, COL.shY);
-    let hipTop = Infinity;
-    let shTop = Infinity;
-    for (let i = b1; i <= hi; i++) {
-      hipTop = Math.min(hipTop, h.get(i, COL.hipY));
-      shTop = Math.min(shTop, h.get(i, COL.shY));
-    }
-    const hipRange = hip0 - hipTop;
-    const shRange = sh0 - shTop;
-    if (hipRange > 0 && shRange > 0) {
-      for (let i = b1; i <= hi; i++) {
-        if ((hip0 - h.get(i, COL.hipY)) / hipRange >= 0.5) {
-          riseSync = (sh0 - h.get(i, COL.shY)) / shRange / 0.5;
-          break;
-        }
-      }
-    }
+    // rise sync: hips vs shoulders from the lowest hips in the bottom window to the end of the rep
+    // (a hips-first rise starts inside the bottom window: the shoulders, which set the depth, stay down).
+    // A pull that opened the recording at the floor: its bottom window holds the set-up (hips sink and
+    // rise into the start position), so the rise is taken from the end of the window.
+    let rs = b0;
+    for (let i = b0; i <= b1; i++) if (h.get(i, COL.hipY) > h.get(rs, COL.hipY)) rs = i;
+    if (w.cutStart) rs = b1;
+    riseSync = riseSyncOf(h, rs, b1, hi);
   }
 
   // lockout: the end of the rise and the frames kept after it
@@ -180,31 +318,57 @@ export function computeRepMetrics(h: History, w: RepWindow, bottomBand: number, 
   }
 
   const neckBent = col(h, COL.neck, bentLo, bentHi, []);
+  const hipTilt = med(col(h, COL.hipTilt, b0, b1, s));
 
-  // the bar's standing position (arms hanging with the weight): the frames after lockout, else just before the descent
-  const standBar: number[] = [];
-  for (let i = w.end; i <= w.lockoutEnd; i++) {
-    if (h.get(i, COL.depth) < 0.06) {
-      const v = h.get(i, COL.bar);
-      if (Number.isFinite(v)) standBar.push(v);
+  // where the bar started: hanging at arm's length just before the descent (else after lockout);
+  // a pull that opened the recording at the floor starts at the floor, so its drift is measured on the way up
+  const ref: number[] = [];
+  let barRef = NaN;
+  let dFrom = bentLo;
+  if (w.cutStart) {
+    barRef = med(col(h, COL.barX, b0, b1, ref));
+    dFrom = b1;
+  } else {
+    // before the descent and after lockout, standing upright (trunk within 4° of the calibrated
+    // standing trunk: the hands move forward as soon as the hinge starts, and back in a lean);
+    // the more forward of the two (a lifter who stands empty-handed before picking the weight up
+    // holds the hands further back than the bar hangs)
+    const upright = (i: number) => h.get(i, COL.depth) < 0.03 && (!Number.isFinite(standTrunk) || Math.abs(h.get(i, COL.trunk) - standTrunk) < 4);
+    ref.length = 0;
+    for (let i = lowStart - 1; i >= Math.max(h.oldest, lowStart - 90) && ref.length < 15; i--) {
+      if (upright(i)) ref.push(h.get(i, COL.barX));
+      else if (ref.length && h.get(i, COL.depth) >= 0.03) break;
     }
+    const pre = ref.length >= 3 ? med(ref) : NaN;
+    ref.length = 0;
+    for (let i = w.end; i <= w.lockoutEnd; i++) if (upright(i)) ref.push(h.get(i, COL.barX));
+    const post = ref.length >= 3 ? med(ref) : NaN;
+    barRef = Number.isFinite(pre) && Number.isFinite(post) ? Math.max(pre, post) : Number.isFinite(pre) ? pre : post;
   }
-  if (standBar.length < 3) {
-    standBar.length = 0;
-    for (let i = lo - 1; i >= h.oldest && standBar.length < 15; i--) {
-      if (h.get(i, COL.depth) < 0.06) {
-        const v = h.get(i, COL.bar);
-        if (Number.isFinite(v)) standBar.push(v);
-      } else if (standBar.length) break;
-    }
+  // at the bottom (median of the bottom window); for a pull from the floor, the way up (80th percentile)
+  const barBent = w.cutStart ? pct(col(h, COL.barX, dFrom, Math.max(dFrom, bentHi), s), 80) : med(col(h, COL.barX, b0, b1, s));
+  const barDrift = (barBent - barRef) / foot;
+  // hip height at the bottom against standing
+  standingBefore(h, COL.hipH, lo, 15, ref);
+  if (ref.length < 3) standingIn(h, COL.hipH, w.end, w.lockoutEnd, ref);
+  const hipStand = ref.length >= 3 ? med(ref) : NaN;
+  const hipDrop = 1 - med(col(h, COL.hipH, b0, b1, s)) / hipStand;
+  // free foot down: 3-frame median against single-frame jitter, then the lowest
+  let freeToeMin = NaN;
+  for (let i = bentLo + 1; i < bentHi; i++) {
+    const a = h.get(i - 1, COL.freeToe);
+    const b = h.get(i, COL.freeToe);
+    const c = h.get(i + 1, COL.freeToe);
+    if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c))) continue;
+    const m3 = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    if (!(m3 >= freeToeMin)) freeToeMin = m3;
   }
-  const barBent = pct(col(h, COL.bar, bentLo, bentHi, s), 80);
-  const barDrift = standBar.length >= 3 ? barBent - med(standBar) : NaN;
+  const barAhead = pct(col(h, COL.bar, bentLo, bentHi, s), 80);
   const hsHkB = med(col(h, COL.hsHk, b0, b1, s));
 
   return {
     depth: peak,
-    loweringMs: w.cutStart ? NaN : t(b0) - t(lo),
+    loweringMs: w.cutStart ? NaN : t(lowEnd) - t(lowStart),
     bottomHoldMs: t(b1) - t(b0),
     risingMs: w.rose ? t(hi) - t(b1) : NaN,
     trunkBottom,
@@ -217,14 +381,18 @@ export function computeRepMetrics(h: History, w: RepWindow, bottomBand: number, 
     hsHkRel: hsHkB / standHsHk,
     hsRel: med(col(h, COL.hsTrunk, b0, b1, s)),
     dorsal: med(col(h, COL.dorsal, b0, b1, s)),
-    barAhead: barBent,
+    barAhead,
     barDrift,
+    hipDrop,
+    freeToeMin,
     barLeg: pct(col(h, COL.barLeg, bentLo, bentHi, s), 80),
     trunkGain,
     riseSync,
     lockoutTrunkMin,
     kneeBottom: kneeB,
+    kneeBottomWorld: med(col(h, COL.kneeW, b0, b1, s)),
     hipTiltMax,
+    hipTilt,
     freeFootMin,
     stanceShift,
     visTrunk: mean(col(h, COL.visTrunk, b0, b1, s)),

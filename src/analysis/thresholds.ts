@@ -71,23 +71,25 @@ export interface Thresholds {
   roundedScore: number;
   /** rounded-back: mask "dorsal rise" median over the bottom above this (trunk lengths) */
   roundedDorsal: number;
-  /** bar-drift: bar ahead of mid-foot by more than this, foot lengths */
+  /** bar-drift: bar (hands) at the bottom ahead of where it hung standing by more than this, foot lengths (good real pulls: up to ~0.5) */
   barDriftFootLengths: number;
-  /** hips-rise-first: shoulders' share of their rise when the hips are half-way up, under this = hips first */
+  /** hips-rise-first: shoulders' share of their rise when the hips are half-way up, under this = hips first (good real: 0.43+, hips-first real: 0.08-0.33) */
   hipsRiseSync: number;
-  /** lockout-lean: trunk behind vertical at lockout by more than this, deg */
+  /** lockout-lean: trunk behind the calibrated standing trunk after lockout by more than this, deg (good real: up to ~13) */
   lockoutLeanDeg: number;
-  /** neck-extension: head raised relative to trunk (vs standing) by more than this, deg */
+  /** neck-extension: ear-shoulder line raised above the trunk line while bent over by more than this, deg (good real lifters look forward up to ~35) */
   neckExtensionDeg: number;
   /** locked-knees: stance knee straighter than this at the bottom, deg */
   lockedKneeDeg: number;
-  /** fast-lowering: lowering shorter than this, ms, per lift */
+  /** fast-lowering: lowering (descent faster than 15% of its peak speed) shorter than this, ms, per lift (deadlift ≈ 0.42 s full time, RDLs ≈ 1 s) */
   minLoweringMs: Record<Lift, number>;
-  /** hip-rotation: pelvis tilt (free side up) over hip width in a front/back view, deg */
+  /** hip-rotation: pelvis tilt (free side up, against standing) at the bottom, deg (front/back: the hip line; side-on: see hipWidthTrunk) */
   hipRotationDeg: number;
-  /** hip-rotation in a side view: hips separating vertically, trunk lengths */
+  /** legacy (unused): side-view hip separation scale, trunk lengths; the side view now uses `hipWidthTrunk` */
   hipRotationSideTrunk: number;
-  /** lost-balance: free foot down to within this of the floor, shin lengths */
+  /** hip-rotation in a side view: typical hip-joint width over the trunk (hip-shoulder) length; the hips' vertical separation over it is the sine of the pelvis tilt */
+  hipWidthTrunk: number;
+  /** lost-balance: the free foot's lowest point (toe, heel, ankle) within this of the stance foot's while bent over, shin lengths (world landmarks; side-on image without them) */
   balanceFootDownShin: number;
   /** lost-balance: stance foot shifting more than this, foot lengths */
   balanceStanceShiftFoot: number;
@@ -95,8 +97,14 @@ export interface Thresholds {
   // --- lift detection
   /** free ankle this far above the stance ankle = single-leg, shin lengths */
   singleLegFootUpShin: number;
-  /** free heel above its toe by this = kickstand (toes down, heel up), shin lengths */
+  /** free heel above its toe by this = kickstand (toes down, heel up), beyond the stance foot's, shin lengths */
   kickstandHeelUpShin: number;
+  /** side view: a foot this far behind the stance foot is a free leg held back (single-leg), foot lengths */
+  singleLegBehindFoot: number;
+  /** side view: a kickstand / free foot sits at least this far behind the stance foot, foot lengths */
+  kickstandBehindFoot: number;
+  /** deadlift vs RDL: median hip drop at the bottom (1 - hip height / standing) above this = deadlift */
+  rdlMaxHipDrop: number;
 
   // --- cues
   /** a cue stays up at least this long, ms */
@@ -142,19 +150,23 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   roundedRdlTrunkDeg: 85,
   roundedScore: 1,
   roundedDorsal: 0.02,
-  barDriftFootLengths: 1.3,
+  barDriftFootLengths: 0.6,
   hipsRiseSync: 0.35,
-  lockoutLeanDeg: 18,
-  neckExtensionDeg: 40,
+  lockoutLeanDeg: 20,
+  neckExtensionDeg: 42,
   lockedKneeDeg: 172,
-  minLoweringMs: { deadlift: 250, rdl: 800, 'sl-rdl': 800, 'kickstand-rdl': 800 },
-  hipRotationDeg: 12,
+  minLoweringMs: { deadlift: 400, rdl: 700, 'sl-rdl': 700, 'kickstand-rdl': 700 },
+  hipRotationDeg: 14,
   hipRotationSideTrunk: 0.12,
-  balanceFootDownShin: 0.15,
+  hipWidthTrunk: 0.36,
+  balanceFootDownShin: 0.12,
   balanceStanceShiftFoot: 0.35,
 
   singleLegFootUpShin: 0.6,
   kickstandHeelUpShin: 0.15,
+  singleLegBehindFoot: 2.2,
+  kickstandBehindFoot: 0.6,
+  rdlMaxHipDrop: 0.19,
 
   cueMinHoldMs: 2500,
   cueShowMs: 4000,

@@ -156,6 +156,8 @@ export interface Calibration {
   standTrunk: number;
   /** standing: right ankle's image y minus the left's (the far foot looks higher side-on), frame heights */
   ankleDy: number;
+  /** standing: right hip's image y minus the left's (perspective; the pelvis-tilt baseline), frame heights; optional (older calibrations) */
+  hipDy?: number;
   /** standing: toe y minus heel y per foot (heel-up baseline), frame heights */
   heelUpLeft: number;
   heelUpRight: number;
@@ -174,7 +176,7 @@ export interface FrameResult {
   repCount: number;
   /** 0 standing .. ~0.5 at a deadlift bottom: fraction of standing shoulder height lost */
   depth: number;
-  /** wrist mid-point (normalised image coords) */
+  /** wrist mid-point, visibility-weighted (side-on the far hand is a guess), normalised image coords */
   bar: Point2 | null;
   /** mid-foot x (normalised image coords) */
   midFootX: number | null;

@@ -30,6 +30,8 @@ export function viewFactor(id: FaultId, view: View, obliqueConfidence: number): 
   if (id === 'hip-rotation') return view === 'side' ? 0.6 : 1;
   if (SAGITTAL.has(id)) {
     if (view === 'side') return 1;
+    // the bar's distance from where it started is partly depth when the camera is turned: not judged
+    if (id === 'bar-drift') return 0;
     if (view === 'oblique') return obliqueConfidence;
     return 0;
   }
@@ -40,6 +42,7 @@ export function viewFactor(id: FaultId, view: View, obliqueConfidence: number): 
 export function viewAdvice(id: FaultId, view: View): string | null {
   if (view === 'unknown') return 'Step into the frame so your whole body is visible.';
   if (SAGITTAL.has(id) && (view === 'front' || view === 'back')) return 'Turn side-on to the camera so your back and hips can be seen.';
+  if (id === 'bar-drift' && view === 'oblique') return 'Turn side-on so the bar path over your feet can be seen.';
   if (SAGITTAL.has(id) && view === 'oblique') return 'Turn a little more side-on: from this angle the back and hip angles are only estimates.';
   if (id === 'hip-rotation' && view === 'side') return 'For a sure hip-rotation check, film from the front or the back.';
   return null;

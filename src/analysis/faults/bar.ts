@@ -1,15 +1,20 @@
 /**
- * `bar-drift`: the bar (wrist mid-point) floating forward, off mid-foot, while
- * bent over. Measured against where the bar hung at lockout, so the
- * implement's grip and the landmark bias of the feet cancel out; in the
- * lifter's foot lengths.
+ * `bar-drift`: the bar (visibility-weighted wrist mid-point) floating forward,
+ * away from the legs and off mid-foot. A good bar path is about vertical, so
+ * the bar at the bottom is compared with where it hung when the lifter stood
+ * upright (before the descent and after lockout, the more forward of the two);
+ * the implement's grip and the feet's landmark bias (hidden behind the plates
+ * at the floor) cancel out. A pull that opened the recording at the floor is
+ * measured on the way up from the floor. In the lifter's foot lengths; judged
+ * side-on only (turned, part of the distance is depth), once the frames after
+ * lockout are in.
  */
 import type { FaultCheck } from './types';
 import { makeEvidence } from './evidence';
 
 export const barDrift: FaultCheck = {
   id: 'bar-drift',
-  stage: 'rise',
+  stage: 'lockout',
   lifts: ['deadlift', 'rdl'],
   evaluate(m, ctx) {
     const th = ctx.thresholds;

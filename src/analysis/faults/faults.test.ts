@@ -7,8 +7,8 @@ import type { FaultContext } from './types';
 
 const base: RepMetrics = {
   depth: 0.4, loweringMs: 1500, bottomHoldMs: 300, risingMs: 900, trunkBottom: 55, hipFlexBottom: 115, kneeFlexBottom: 80, hingeRatio: 1.45,
-  shinBottom: 5, headDrop: 5, headRaise: 0, hsHkRel: 1, hsRel: 0.95, dorsal: NaN, barAhead: 0.5, barDrift: 0.1, barLeg: 0.3, trunkGain: 0,
-  riseSync: 1, lockoutTrunkMin: -2, kneeBottom: 150, hipTiltMax: NaN, freeFootMin: NaN, stanceShift: NaN, visTrunk: 1, visLeg: 0.9,
+  shinBottom: 5, headDrop: 5, headRaise: 0, hsHkRel: 1, hsRel: 0.95, dorsal: NaN, barAhead: 0.5, barDrift: 0.1, hipDrop: 0.35, freeToeMin: NaN, barLeg: 0.3, trunkGain: 0,
+  riseSync: 1, lockoutTrunkMin: -2, kneeBottom: 150, kneeBottomWorld: NaN, hipTiltMax: NaN, hipTilt: NaN, freeFootMin: NaN, stanceShift: NaN, visTrunk: 1, visLeg: 0.9,
   visHead: 0.9, visWrist: 0.8, bottomFrames: 10,
 };
 const ctx = (over: Partial<FaultContext> = {}): FaultContext => ({ lift: 'deadlift', view: 'side', thresholds: th, calibration: null, hasDorsal: false, ...over });
@@ -34,8 +34,16 @@ describe('fault checks', () => {
     expect(active({ barDrift: 2 })).toContain('bar-drift');
     expect(active({ kneeBottom: 178 }, { lift: 'rdl' })).toContain('locked-knees');
     expect(active({ loweringMs: 100 })).toContain('fast-lowering');
-    expect(active({ hipTiltMax: 25 }, { lift: 'sl-rdl', view: 'front' })).toContain('hip-rotation');
-    expect(active({ freeFootMin: 0.02, stanceShift: 0 }, { lift: 'sl-rdl', view: 'front' })).toContain('lost-balance');
+    expect(active({ hipTilt: 25 }, { lift: 'sl-rdl', view: 'front' })).toContain('hip-rotation');
+    expect(active({ freeToeMin: 0.02, stanceShift: 0 }, { lift: 'sl-rdl', view: 'front' })).toContain('lost-balance');
+  });
+
+  it('stays quiet just inside each threshold (the values good lifters show)', () => {
+    // look-up ~35° and a ~0.5 foot-length bar offset are what the real good clips show; lockout ~13° behind standing
+    expect(active({ headRaise: 35, barDrift: 0.5, lockoutTrunkMin: -13, riseSync: 0.45, loweringMs: 450 })).toEqual([]);
+    expect(active({ hipTilt: 9, freeToeMin: 0.4, stanceShift: 0.1 }, { lift: 'sl-rdl', view: 'front' })).toEqual([]);
+    expect(active({ loweringMs: 650 }, { lift: 'rdl' })).toContain('fast-lowering');
+    expect(active({ loweringMs: 650 }, { lift: 'deadlift' })).not.toContain('fast-lowering');
   });
 
   it('only judges faults that apply to the lift', () => {

@@ -45,8 +45,11 @@ export const lockedKnees: FaultCheck = {
   lifts: ['rdl', 'sl-rdl'],
   evaluate(m, ctx) {
     const th = ctx.thresholds;
+    // single-leg lifts: the stance knee from the world landmarks when the frames carry them (side-on it is
+    // often the far knee, hidden behind the free leg, and its image angle reads straighter than it is)
+    const knee = ctx.lift !== 'rdl' && Number.isFinite(m.kneeBottomWorld) ? m.kneeBottomWorld : m.kneeBottom;
     return makeEvidence(
-      { id: 'locked-knees', value: m.kneeBottom, threshold: th.lockedKneeDeg, unit: 'deg knee angle', past: m.kneeBottom > th.lockedKneeDeg, base: 0.8, visibility: m.visLeg, scale: 5 },
+      { id: 'locked-knees', value: knee, threshold: th.lockedKneeDeg, unit: 'deg knee angle', past: knee > th.lockedKneeDeg, base: 0.8, visibility: m.visLeg, scale: 5 },
       ctx,
     );
   },

@@ -127,7 +127,7 @@ export function synthesizeClip(spec: SyntheticSpec): { clip: PoseClip; truth: Sy
     }
     degs.push(d);
   }
-  const { plans, duration } = planReps(nReps, standS, tempo, degs, rng.fork('timeline'));
+  const { plans, duration } = planReps(nReps, standS, tempo, degs, rng.fork('timeline'), lift);
   const script = new Script(lift, body, layout, style, plans, standS);
 
   // framing: sample the whole motion
@@ -336,7 +336,9 @@ function randomSpec(
       faultReps = [k - 1, k].filter((i) => i > 0 || reps === 2);
     }
   }
-  const lowerS = rng.uniform(1.6, 3.0);
+  // lowering tempo of a controlled rep: deadlifts are often lowered in well under a second
+  // (the real good kettlebell clips: ~0.5 s), RDLs in 1.5-3 s (the articles' 2-3 s)
+  const lowerS = lift === 'deadlift' ? rng.uniform(0.6, 2.0) : rng.uniform(1.5, 3.0);
   return {
     lift,
     side: rng.chance(0.5) ? 'left' : 'right',
@@ -355,9 +357,9 @@ function randomSpec(
     facing,
     body: {
       heightM: Math.round(rng.uniform(1.55, 1.95) * 100) / 100,
-      torso: rng.uniform(0.9, 1.1),
-      femur: rng.uniform(0.9, 1.1),
-      shin: rng.uniform(0.92, 1.08),
+      torso: rng.uniform(0.88, 1.12),
+      femur: rng.uniform(0.88, 1.12),
+      shin: rng.uniform(0.9, 1.1),
       arm: rng.uniform(0.92, 1.08),
     },
     tempo: {

@@ -19,6 +19,7 @@ import {
   lerp,
   lmIndex,
   stanceLeg2,
+  trunk2,
   wrist2,
   zeroPose,
 } from './body';
@@ -51,6 +52,40 @@ export const DEFAULT_TEMPO: Record<Lift, Tempo> = {
   'kickstand-rdl': { lowerS: 2.5, bottomS: 0.4, riseS: 1.4, topS: 1.0 },
 };
 
+/**
+ * What a fault degree means physically (README "Faults"). Each fault moves one
+ * measurable quantity from the lifter's own clean value (degree 0) to the
+ * threshold a coach would call a fault (degree 0.5) and on to a severe case
+ * (degree 1), piecewise linearly (`degreeValue`). The thresholds sit just
+ * beyond what the real "good" clips in ../shared show.
+ */
+export const FAULT_SCALE = {
+  /** ear-shoulder line raised above the hip-shoulder (trunk) line at the bottom, deg (good lifters: up to ~35) */
+  neckLookUpDeg: { threshold: 42, severe: 55 },
+  /** trunk behind its standing inclination after lockout, deg (good lifters: up to ~13) */
+  lockoutLeanDeg: { threshold: 20, severe: 32 },
+  /** bar (hands) ahead of where it hung when the rep started, at the bottom, foot lengths (good: up to ~0.5) */
+  barDriftFoot: { threshold: 0.6, severe: 1.0 },
+  /** deadlift: hip flexion / knee flexion at the bottom (good: 1.2+, knee-dominant real clips: ~0.75) */
+  hipsBackRatio: { threshold: 1.0, severe: 0.7 },
+  /** RDL family: stance shin tilted forward at the bottom, deg (good: ~0-6, knee-dominant real RDL: ~18-21) */
+  hipsBackShinDeg: { threshold: 12, severe: 26 },
+  /** deadlift: shoulders' share of their rise when the hips have done half of theirs (good: 0.45+, real hips-first: 0.15-0.3) */
+  riseSync: { threshold: 0.35, severe: 0.1 },
+  /** lowering time, s: deadlift (good real: 0.45 s and up) and the RDL family (good: 1.5-3 s) */
+  lowerDeadliftS: { threshold: 0.42, severe: 0.3 },
+  lowerRdlS: { threshold: 1.0, severe: 0.5 },
+  /** pelvis opening (free hip up / out) at the bottom, deg */
+  hipRotationDeg: { threshold: 15, severe: 35 },
+} as const;
+
+/** Degree 0..1 → value: 0 = the lifter's clean value, 0.5 = the fault threshold, 1 = severe. */
+export function degreeValue(d: number, clean: number, atThreshold: number, severe: number): number {
+  if (!(d > 0)) return clean;
+  if (d <= 0.5) return lerp(clean, atThreshold, d / 0.5);
+  return lerp(atThreshold, severe, Math.min(1, (d - 0.5) / 0.5));
+}
+
 /** Minimum-jerk ease 0..1. */
 export const ease = (x: number) => {
   const t = clamp(x, 0, 1);
@@ -70,10 +105,17 @@ export interface Style {
   th1: number;
   neck0: number;
   neck1: number;
+  /** clean head carriage at the bottom: ear-shoulder line above the trunk line, deg (measured like the analyzer) */
+  lookUp: number;
+  /** clean lean behind the standing trunk at lockout, deg */
+  lean0: number;
+  /** clean rise pattern (deadlift): knees lead by this exponent (0 = together) */
+  rise0: number;
   rho1: number;
   elbow: number;
   beta1: number;
-  barOff: number;
+  /** clean bar path: the bar's forward offset at the bottom from where it hung standing, foot lengths (good lifters: about vertical) */
+  barDev: number;
   wristH1: number;
   ft0: number;
   fk0: number;
@@ -109,11 +151,14 @@ export function makeStyle(lift: Lift, rng: Rng, implement?: Implement): Style {
     th1: 0,
     neck0: u(8, 22),
     neck1: u(-8, 6),
+    lookUp: u(-15, 32),
+    lean0: u(0, 9),
+    rise0: u(0, 0.9),
     rho1: u(0, 7),
     elbow: u(4, 10),
     beta1: u(-6, -1),
-    barOff: u(-0.01, 0.02),
-    wristH1: impl === 'kettlebell' ? u(0.29, 0.33) : u(0.27, 0.3),
+    barDev: u(-0.1, 0.25),
+    wristH1: impl === 'kettlebell' ? u(0.32, 0.38) : u(0.27, 0.31),
     ft0: u(4, 12),
     fk0: u(70, 90),
     fk1: u(5, 20),
@@ -129,15 +174,15 @@ export function makeStyle(lift: Lift, rng: Rng, implement?: Implement): Style {
   };
   s.gam1 = s.gam0 - u(0, 12);
   if (lift === 'deadlift') {
-    s.k1 = impl === 'kettlebell' ? u(82, 95) : u(66, 82);
+    s.k1 = impl === 'kettlebell' ? u(80, 98) : u(68, 100);
   } else if (lift === 'rdl') {
     s.k0 = u(4, 9);
-    s.k1 = u(15, 30);
+    s.k1 = u(12, 38);
     s.as1 = u(-3, 5);
     s.th1 = u(58, 80);
   } else {
     s.k0 = u(4, 9);
-    s.k1 = u(15, 30);
+    s.k1 = u(12, 35);
     s.as1 = u(0, 6);
     s.th1 = lift === 'kickstand-rdl' ? u(55, 80) : u(60, 85);
   }
@@ -189,7 +234,9 @@ export function planReps(
   tempo: Tempo,
   degs: Degrees[],
   rng: Rng,
+  lift: Lift = 'rdl',
 ): { plans: RepPlan[]; duration: number } {
+  const fastScale = lift === 'deadlift' ? FAULT_SCALE.lowerDeadliftS : FAULT_SCALE.lowerRdlS;
   const plans: RepPlan[] = [];
   let t = standS;
   for (let i = 0; i < reps; i++) {
@@ -201,8 +248,8 @@ export function planReps(
     const top = tempo.topS * j();
     const fl = deg['fast-lowering'];
     if (fl > 0) {
-      const fast = Math.min(lower, 1.0);
-      lower = fl <= 0.5 ? lerp(lower, fast, fl / 0.5) : lerp(fast, 0.4, (fl - 0.5) / 0.5);
+      // dropping: the lowering time goes from the lifter's tempo to the threshold (0.5) and below
+      lower = Math.min(lower, degreeValue(fl, lower, fastScale.threshold, fastScale.severe));
       bottom *= 1 - 0.5 * fl;
     }
     const p: RepPlan = {
@@ -232,6 +279,8 @@ export class Script {
   private bottomCache = new Map<number, Pose>();
   readonly midfoot: number;
   private readonly ds: number;
+  /** clean bar position at the bottom (forward, m) */
+  private readonly barAim: number;
 
   constructor(
     readonly lift: Lift,
@@ -245,6 +294,9 @@ export class Script {
     const toeF = b.toeV[0] * cosd(L.toeOut);
     this.midfoot = (heelF + toeF) / 2;
     this.ds = armReach(b, L, st.elbow).ds;
+    // a good bar path is about vertical: the clean bottom sits near where the bar hung standing
+    const top = this.topPose(null, 0);
+    this.barAim = wrist2(b, L, { ...top, beta: this.solveBeta(top, 0, 0) }).W[0] + st.barDev * this.footLen;
   }
 
   /** Which rep governs time t and the phase within it. */
@@ -285,11 +337,15 @@ export class Script {
       }
       const ne = d['neck-extension'];
       p.neck -= 20 * ne;
-      const ll = d['lockout-lean'] * leanW;
-      if (ll > 0) {
-        p.thetaP -= 16 * ll + st.th0 * Math.min(1, ll * 2);
-        p.kappa = lerp(p.kappa, 0, Math.min(1, ll * 1.5));
-        p.alphaS += 4 * ll;
+      const ld = d['lockout-lean'];
+      // lean behind the standing trunk at lockout: the lifter's own (clean) or the fault's
+      const lean = degreeValue(ld, st.lean0, FAULT_SCALE.lockoutLeanDeg.threshold, FAULT_SCALE.lockoutLeanDeg.severe) * leanW;
+      p.thetaP -= lean;
+      if (ld > 0) {
+        // hyper-extending: hips pushed forward, knees locked
+        const w = ld * leanW;
+        p.kappa = lerp(p.kappa, 0, Math.min(1, w * 1.5));
+        p.alphaS += 4 * w;
       }
     }
     return p;
@@ -305,21 +361,83 @@ export class Script {
     p.elbow = st.elbow;
     p.rho = st.rho1 + 45 * d['rounded-back'];
     p.protract = 0.018 * this.b.H * d['rounded-back'];
-    p.neck = st.neck1 + rep.neckJ + 20 * d['rounded-back'] - 50 * d['neck-extension'];
+    p.neck = st.neck1;
     p.headNod = -10 * d['neck-extension'];
     p.kickGamma = st.gam1;
     if (this.lift === 'deadlift') {
-      p.kappa = (st.k1 + 40 * d['hips-back']) * rep.depth;
-      p.beta = st.beta1 + 12 * d['bar-drift'];
-      const target: V2 = [this.midfoot + st.barOff + 0.13 * d['bar-drift'], st.wristH1];
-      const sol = this.solveDL(p, target, [14, 50]);
+      const hb = d['hips-back'];
+      p.kappa = st.k1 * rep.depth;
+      p.beta = st.beta1;
+      const clean: V2 = [this.barAim, st.wristH1];
+      const target: V2 = [clean[0] + this.driftExtra(rep, clean[0]), clean[1]];
+      // bar drift: the arms hang forward of where the lats would hold them
+      p.beta += Math.asin(clamp((target[0] - clean[0]) / this.ds, -0.9, 0.9)) / (Math.PI / 180);
+      let sol = this.solveDL(p, target, [14, 50]);
+      if (hb > 0) {
+        // knee-dominant: more knee bend until the hip/knee flexion ratio reaches the degree's value
+        // squatting the weight: the knees bend more and drive forward (shin tilt up to 46°), the hips
+        // sink and the trunk stays as upright as the arms' reach to the weight allows (the weight stays
+        // where it is on the floor; the arms angle back toward it). w: how far toward that posture,
+        // chosen so the hip/knee flexion ratio reaches the degree's value (the real knee-dominant
+        // pulls: knees ~115-125°, shins ~40-50°, trunk ~15° from vertical).
+        const k0 = p.kappa;
+        const a0 = sol[0];
+        const th0 = sol[1];
+        const ds = this.ds;
+        const poseAt = (w: number): Pose => {
+          const q: Pose = { ...p, kappa: lerp(k0, Math.max(k0, 128), w), alphaS: lerp(a0, Math.max(a0, 46), w) };
+          const shoulder = (th: number) => wrist2(this.b, this.L, { ...q, thetaP: th, beta: 0 }).S;
+          const dist = (th: number) => {
+            const S = shoulder(th);
+            return Math.hypot(S[0] - target[0], S[1] - target[1]);
+          };
+          let lo = -10;
+          let hi = th0;
+          if (dist(hi) > ds) {
+            q.thetaP = th0;
+            q.alphaS = a0;
+            q.kappa = k0;
+            return q;
+          }
+          for (let it = 0; it < 30; it++) {
+            const mid = (lo + hi) / 2;
+            if (dist(mid) > ds) lo = mid;
+            else hi = mid;
+          }
+          q.thetaP = hi;
+          const S = shoulder(hi);
+          q.beta = Math.atan2(target[0] - S[0], S[1] - target[1]) / (Math.PI / 180);
+          return q;
+        };
+        const r0 = this.hingeRatio({ ...p, alphaS: a0, thetaP: th0 });
+        const goal = degreeValue(hb, r0, FAULT_SCALE.hipsBackRatio.threshold, FAULT_SCALE.hipsBackRatio.severe);
+        if (goal < r0) {
+          let lo = 0;
+          let hi = 1;
+          if (this.hingeRatio(poseAt(1)) > goal) lo = 1;
+          else
+            for (let it = 0; it < 20; it++) {
+              const mid = (lo + hi) / 2;
+              if (this.hingeRatio(poseAt(mid)) > goal) lo = mid;
+              else hi = mid;
+            }
+          const q = poseAt(lo === 1 ? 1 : (lo + hi) / 2);
+          p.kappa = q.kappa;
+          p.beta = q.beta;
+          sol = [q.alphaS, q.thetaP];
+        }
+      }
       p.alphaS = sol[0];
       p.thetaP = sol[1];
     } else {
       const hb = d['hips-back'];
-      p.kappa = lerp(st.k1 * rep.depth, 68, hb);
-      p.alphaS = lerp(st.as1, 28, hb);
-      p.thetaP = lerp(st.th1 * rep.depth, 38, hb) - 15 * d['rounded-back'];
+      const HB = FAULT_SCALE.hipsBackShinDeg;
+      // knee-dominant: the shin tilts forward (knees travel) as the hips stay under the body
+      const shin = degreeValue(hb, st.as1, HB.threshold, HB.severe);
+      const w = hb > 0 ? clamp((shin - st.as1) / Math.max(1, HB.severe + 2 - st.as1), 0, 1) : 0;
+      p.kappa = lerp(st.k1 * rep.depth, 68, w);
+      p.alphaS = shin;
+      p.thetaP = lerp(st.th1 * rep.depth, 38, w) - 15 * d['rounded-back'];
       const lk = d['locked-knees'];
       if (lk > 0) {
         const w = 1 - (1 - lk) * (1 - lk);
@@ -330,8 +448,147 @@ export class Script {
       p.freeKnee = st.fk1;
       p.freePitch = 0;
     }
+    // head carriage at the bottom, measured like the analyzer (ear-shoulder line vs the trunk line)
+    const ne = d['neck-extension'];
+    const look = degreeValue(ne, st.lookUp + rep.neckJ, FAULT_SCALE.neckLookUpDeg.threshold, FAULT_SCALE.neckLookUpDeg.severe);
+    p.neck = this.neckForLookUp(p, look) + 20 * d['rounded-back'];
     this.bottomCache.set(rep.index, p);
     return p;
+  }
+
+  private driftCache = new Map<number, number>();
+  /** RDL family: extra forward bar offset at the bottom for a rep's bar drift. */
+  private rdlDrift(rep: RepPlan): number {
+    let v = this.driftCache.get(rep.index);
+    if (v === undefined) {
+      const bot = this.bottomPose(rep);
+      const cleanX = wrist2(this.b, this.L, { ...bot, beta: this.solveBeta(bot, 1, 0) }).W[0];
+      v = this.driftExtra(rep, cleanX);
+      this.driftCache.set(rep.index, v);
+    }
+    return v;
+  }
+
+  private riseCache = new Map<number, number>();
+  /**
+   * Deadlift rise: the knees extend ahead of the bar by exponent e (knee progress
+   * 1-(1-r)^(1+e)); hips-rise-first picks e so the shoulders' share of their rise
+   * when the hips are half-way up is the degree's value.
+   */
+  private riseExponent(rep: RepPlan): number {
+    let e = this.riseCache.get(rep.index);
+    if (e !== undefined) return e;
+    e = this.st.rise0;
+    const hrf = rep.deg['hips-rise-first'];
+    if (hrf > 0) {
+      const s0 = this.riseSyncFor(rep, e);
+      const goal = degreeValue(hrf, s0, FAULT_SCALE.riseSync.threshold, FAULT_SCALE.riseSync.severe);
+      if (goal < s0) {
+        let lo = e;
+        let hi = 40;
+        for (let it = 0; it < 16; it++) {
+          const mid = (lo + hi) / 2;
+          if (this.riseSyncFor(rep, mid) > goal) lo = mid;
+          else hi = mid;
+        }
+        e = (lo + hi) / 2;
+      }
+    }
+    this.riseCache.set(rep.index, e);
+    return e;
+  }
+
+  /** Shoulders' share of their rise when the hips have risen half-way, for a rise exponent (sagittal model). */
+  riseSyncFor(rep: RepPlan, e: number): number {
+    const top = this.topPose(rep, 0);
+    const bot = this.bottomPose(rep);
+    const beta0 = this.solveBeta(top, 0, 0);
+    const W0 = wrist2(this.b, this.L, { ...top, beta: beta0 }).W;
+    const W1 = wrist2(this.b, this.L, bot).W;
+    const n = 40;
+    const hipY: number[] = [];
+    const shY: number[] = [];
+    let guess: [number, number] = [bot.alphaS, bot.thetaP];
+    for (let i = 0; i <= n; i++) {
+      const r = ease(i / n);
+      const sk = Math.pow(1 - r, 1 + e);
+      const sb = 1 - Math.pow(r, 1 + 0.2 * e);
+      const s = 1 - r;
+      const p: Pose = { ...bot, rho: lerp(top.rho, bot.rho, s), protract: lerp(0, bot.protract, s), kappa: lerp(top.kappa, bot.kappa, sk), beta: lerp(beta0, bot.beta, sb) };
+      const target: V2 = [lerp(W0[0], W1[0], sb), lerp(W0[1], W1[1], sb)];
+      guess = this.solveDL(p, target, guess);
+      p.alphaS = guess[0];
+      p.thetaP = guess[1];
+      const leg = stanceLeg2(this.b, this.L, p.alphaS, p.kappa);
+      hipY.push(leg.H[1]);
+      shY.push(trunk2(this.b, leg.H, p).S[1]);
+    }
+    const hipRange = Math.max(...hipY) - hipY[0];
+    const shRange = Math.max(...shY) - shY[0];
+    if (!(hipRange > 0 && shRange > 0)) return 1;
+    for (let i = 0; i <= n; i++) {
+      if ((hipY[i] - hipY[0]) / hipRange >= 0.5) return (shY[i] - shY[0]) / shRange / 0.5;
+    }
+    return 1;
+  }
+
+  /** Sagittal foot length (heel to toe as seen side-on). */
+  get footLen(): number {
+    return (this.b.toeV[0] - this.b.heelV[0]) * cosd(this.L.toeOut);
+  }
+
+  /** Standing wrist (bar) forward position of a rep's top pose. */
+  private barStart(rep: RepPlan): number {
+    const top = this.topPose(rep, 0);
+    return wrist2(this.b, this.L, { ...top, beta: this.solveBeta(top, 0, 0) }).W[0];
+  }
+
+  /**
+   * Bar drift: how far past its clean bottom position (`cleanX`) the bar must sit so that it is
+   * the degree's distance ahead of where it hung when the rep started.
+   */
+  driftExtra(rep: RepPlan, cleanX: number): number {
+    const bd = rep.deg['bar-drift'];
+    if (!(bd > 0)) return 0;
+    const x0 = this.barStart(rep);
+    const cleanDrift = (cleanX - x0) / this.footLen;
+    const want = degreeValue(bd, cleanDrift, FAULT_SCALE.barDriftFoot.threshold, FAULT_SCALE.barDriftFoot.severe);
+    return Math.max(0, want - cleanDrift) * this.footLen;
+  }
+
+  /** Hip flexion / knee flexion of a (sagittal) pose, as a side camera would measure it. */
+  hingeRatio(p: Pose): number {
+    const leg = stanceLeg2(this.b, this.L, p.alphaS, p.kappa);
+    const tr = trunk2(this.b, leg.H, p);
+    const ang = (a: V2, o: V2, c: V2) => {
+      const u = [a[0] - o[0], a[1] - o[1]];
+      const v = [c[0] - o[0], c[1] - o[1]];
+      return Math.acos(clamp((u[0] * v[0] + u[1] * v[1]) / (Math.hypot(u[0], u[1]) * Math.hypot(v[0], v[1])), -1, 1)) / (Math.PI / 180);
+    };
+    const hipFlex = 180 - ang(tr.S, leg.H, leg.K);
+    const kneeFlex = 180 - ang(leg.H, leg.K, leg.A);
+    return kneeFlex > 1 ? hipFlex / kneeFlex : Infinity;
+  }
+
+  /** Head look-up (ear-shoulder line above the hip-shoulder line, deg) of a sagittal pose. */
+  lookUpOf(p: Pose): number {
+    const leg = stanceLeg2(this.b, this.L, p.alphaS, p.kappa);
+    const tr = trunk2(this.b, leg.H, p);
+    const incl = (a: V2, c: V2) => Math.atan2(c[0] - a[0], c[1] - a[1]) / (Math.PI / 180);
+    return -(incl(tr.S, tr.ear) - incl(leg.H, tr.S));
+  }
+
+  /** The neck flexion that gives a pose the wanted look-up. */
+  private neckForLookUp(p: Pose, look: number): number {
+    let lo = -100;
+    let hi = 80;
+    for (let it = 0; it < 30; it++) {
+      const mid = (lo + hi) / 2;
+      // more neck flexion = head lower = less look-up
+      if (this.lookUpOf({ ...p, neck: mid }) > look) lo = mid;
+      else hi = mid;
+    }
+    return (lo + hi) / 2;
   }
 
   /** Damped Gauss-Newton for (alphaS, thetaP) so the wrist hits target. */
@@ -382,8 +639,8 @@ export class Script {
     for (let it = 0; it < 3; it++) {
       const { W, S } = wrist2(b, L, { ...p, beta });
       const w = ease(Math.min(1, s / 0.5));
-      const aim = this.L.single ? this.midfoot + 0.03 : this.midfoot + this.st.barOff + drift;
-      let tf = lerp(S[0], aim, w);
+      let tf = S[0];
+      if (w > 0) tf = lerp(S[0], this.L.single ? this.midfoot + 0.03 : this.barAim + drift, w);
       if (this.st.implement === 'barbell') tf = Math.max(tf, legFront(b, leg, W[1]) + 0.012 * b.H);
       beta = Math.asin(clamp((tf - S[0]) / this.ds, -0.65, 0.65)) / (Math.PI / 180);
     }
@@ -411,18 +668,18 @@ export class Script {
     // knee progress (hips-rise-first: the knees extend ahead of the bar)
     let sk = s;
     let sb = s;
-    const hrf = d && lift === 'deadlift' ? d['hips-rise-first'] : 0;
-    if (phase === 'rise' && hrf > 0) {
+    if (phase === 'rise' && rep && lift === 'deadlift') {
+      const e = this.riseExponent(rep);
       const r = ease(tau);
-      sk = Math.pow(1 - r, 1 + 4 * hrf);
-      sb = 1 - Math.pow(r, 1 + 0.8 * hrf);
+      sk = Math.pow(1 - r, 1 + e);
+      sb = 1 - Math.pow(r, 1 + 0.2 * e);
     }
     p.rho = lerp(top.rho, bot.rho, s);
     p.protract = lerp(0, bot.protract, s);
     p.neck = lerp(top.neck, bot.neck, Math.sqrt(s));
     p.headNod = lerp(top.headNod, bot.headNod, s);
     p.kappa = lerp(top.kappa, bot.kappa, sk);
-    const drift = d ? 0.13 * d['bar-drift'] * s : 0;
+    const drift = rep && d && d['bar-drift'] > 0 ? this.rdlDrift(rep) * s : 0;
     if (lift === 'deadlift') {
       const beta0 = this.solveBeta(top, 0, 0);
       p.beta = lerp(beta0, bot.beta, sb);
@@ -434,7 +691,10 @@ export class Script {
         const W1 = wrist2(b, this.L, bot).W;
         const target: V2 = [lerp(W0[0], W1[0], sb), lerp(W0[1], W1[1], sb)];
         const guess: [number, number] = [lerp(top.alphaS, bot.alphaS, sb), lerp(top.thetaP, bot.thetaP, sb)];
-        const sol = this.solveDL(p, target, guess);
+        let sol = this.solveDL(p, target, guess);
+        // where the bar path has no solution the solver runs off (trunk flung back): follow the angles instead
+        // (a hips-first rise legitimately inclines the trunk further and straightens the shins)
+        if (!(sol[1] >= Math.min(top.thetaP, bot.thetaP) - 3 && sol[1] <= 100)) sol = guess;
         p.alphaS = sol[0];
         p.thetaP = sol[1];
       }
@@ -458,7 +718,8 @@ export class Script {
     const phs = p.freeThigh + p.freeKnee;
     p.freePitch = phs + lerp(st.pl0, st.pl1, s);
     const hr = d ? d['hip-rotation'] : 0;
-    p.psi = (st.psiNat + 38 * hr) * Math.pow(s, 0.8);
+    const HR = FAULT_SCALE.hipRotationDeg;
+    p.psi = degreeValue(hr, st.psiNat, HR.threshold, HR.severe) * Math.pow(s, 0.8);
     p.freeOut = 35 * hr * s;
     const w = 2 * Math.PI;
     p.sway = st.swayAmp * (Math.sin(w * st.swayF[0] * t + st.swayPh[0]) + 0.5 * Math.sin(w * st.swayF[1] * t + st.swayPh[1]));
@@ -490,7 +751,7 @@ export class Script {
     }
     // keep the free foot clear of the floor (e.g. a squatty, upright rep lowers the hips)
     {
-      const clear = b.ankleH + b.toeV[1] + 0.04 * b.H;
+      const clear = b.ankleH + b.toeV[1] + 0.06 * b.H;
       const toeIdx = lmIndex(-L.g, 'toe');
       const toeAt = (delta: number) => fk(b, L, { ...p, freeThigh: p.freeThigh + delta }).pts[toeIdx][1];
       if (toeAt(0) < clear) {

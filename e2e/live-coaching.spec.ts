@@ -4,6 +4,7 @@
  * are counted and the cue for the clip's fault is shown. Screenshots are
  * saved under e2e/artifacts/results for a person to look at.
  */
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { mjpegFor } from './clips';
 import { openWithCamera } from './browser';
@@ -36,7 +37,10 @@ for (const c of CASES) {
     try {
       await page.goto('/?debug');
       await page.getByTestId('lift-select').selectOption('deadlift');
-      await page.getByTestId('model-select').selectOption('lite');
+      // The app's default model, the one the analyzer was tuned on.
+      await expect(page.getByTestId('model-select')).toHaveValue('full');
+      // The delegate trial is covered elsewhere; here every frame should go to coaching.
+      await page.getByTestId('delegate-select').selectOption('CPU');
       await page.getByTestId('start-camera').click();
 
       // Hands-free: nobody touches Start set.
@@ -47,8 +51,13 @@ for (const c of CASES) {
       // The clip's last frame is held: no further rep may be counted.
       await page.waitForTimeout(2500);
       const s = await coachState(page);
+      const stats = await page.getByTestId('live-stats').textContent();
+      test.info().annotations.push({ type: 'cues', description: JSON.stringify(s.cues.map((q) => `${q.rep}:${q.faultId ?? q.kind}`)) });
+      test.info().annotations.push({ type: 'stats', description: stats ?? '' });
       expect(s.reps).toBe(c.reps);
       await expect(page.getByTestId('rep-count')).toHaveText(String(c.reps));
+      // Saved on the device as it happened, rep by rep.
+      await expect(page.getByTestId('history-item').first()).toContainText(`${c.reps} reps`);
 
       const faultCues = s.cues.filter((q) => q.kind === 'fault').map((q) => q.faultId);
       if (c.fault) {
@@ -61,10 +70,12 @@ for (const c of CASES) {
       const announced = await page.getByTestId('cue-announcer').textContent();
       expect(announced?.length).toBeGreaterThan(0);
       await page.screenshot({ path: test.info().outputPath('after-set.png') });
-      test.info().annotations.push({ type: 'cues', description: JSON.stringify(s.cues.map((q) => `${q.rep}:${q.faultId ?? q.kind}`)) });
       expect(cam.offending).toEqual([]);
       expect(cam.consoleErrors).toEqual([]);
     } finally {
+      // The live landmarks, for anyone who needs to see why a verdict differed from the review's.
+      const rec = await page.evaluate(() => JSON.stringify((window as any).__hinge?.coach?.recording('full'))).catch(() => null);
+      if (rec) writeFileSync(test.info().outputPath('live-recording.json'), rec);
       await page.screenshot({ path: test.info().outputPath('final.png') }).catch(() => {});
       await cam.close();
     }

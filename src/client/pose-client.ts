@@ -28,7 +28,7 @@ type Pending = { reject: (e: Error) => void };
  * call) would leave its calls pending forever; past these limits it is
  * treated as crashed and restarted.
  */
-export const WATCHDOG_MS = { init: 120_000, detect: 15_000, other: 30_000 };
+export const WATCHDOG_MS = { init: 120_000, detect: 30_000, other: 30_000 };
 
 export class PoseClient {
   private worker: Worker | null = null;

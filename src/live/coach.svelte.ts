@@ -13,6 +13,7 @@ import {
   type HingeAnalyzer,
   type LiftOption,
   type Point2,
+  type PoseClip,
   type PoseFrame,
   type RepReport,
   type SetReport,
@@ -31,6 +32,8 @@ export interface RepTempo {
 }
 
 const LATENCY_SAMPLES = 2000;
+/** about 20 minutes at 15 fps */
+const MAX_RECORDED = 18_000;
 
 export class Coach {
   lift = $state<LiftOption>('auto');
@@ -64,6 +67,8 @@ export class Coach {
   private calibration: Calibration | null = null;
   private saved: SavedSet | null = null;
   private frameSize = { width: 640, height: 480 };
+  /** the camera session's measured frames, exportable as a landmark recording */
+  private recorded: PoseFrame[] = [];
 
   constructor() {
     this.setReason = this.control.reason;
@@ -107,10 +112,26 @@ export class Coach {
     else this.start();
   }
 
+  /** The session so far in the interchange format (import it in Review to re-analyse). */
+  recording(model?: string): PoseClip {
+    const f = this.recorded;
+    const spanS = f.length > 1 ? (f[f.length - 1].t - f[0].t) / 1000 : 0;
+    return {
+      source: 'live camera',
+      model: model ? `pose_landmarker_${model}` : undefined,
+      // The achieved rate: the camera's frames that the model kept up with.
+      fps: spanS > 0 ? Math.round(((f.length - 1) / spanS) * 10) / 10 : 0,
+      width: this.frameSize.width,
+      height: this.frameSize.height,
+      frames: this.recorded.slice(),
+    };
+  }
+
   /** One measured camera frame. */
   push(r: PoseResult, captureMs: number): void {
     const frame: PoseFrame = { t: r.t, landmarks: r.landmarks, world: r.world, people: r.people };
     if (r.dorsal !== undefined) frame.dorsal = r.dorsal;
+    if (this.recorded.length < MAX_RECORDED) this.recorded.push(frame);
 
     const options = () => ({
       lift: this.lift,

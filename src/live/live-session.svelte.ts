@@ -111,8 +111,9 @@ export class LiveSession {
   private engineConfig(): EngineConfig {
     // Measured once per device and model; the trial costs a few slow frames.
     const known = this.delegate === 'auto' ? recalledDelegate(this.model) : null;
-    // A head count every 2 s catches a second person without slowing every frame.
-    return { model: this.model, delegate: known?.delegate ?? this.delegate, peopleCheckMs: 2000, reason: known?.reason };
+    // A head count every 2 s catches a second person without slowing every frame;
+    // the segmentation mask shows the back's outline, the best rounded-back evidence there is.
+    return { model: this.model, delegate: known?.delegate ?? this.delegate, peopleCheckMs: 2000, masks: true, reason: known?.reason };
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@
  * sets keep their side so left and right can be compared over weeks.
  */
 import type { LiftOption, RepReport, SetReport, Side } from '../analysis/types';
+import { openStore } from '../storage/idb-store';
 
 export interface SavedSet {
   id: string;
@@ -16,47 +17,16 @@ export interface SavedSet {
   finished: boolean;
 }
 
-const DB = 'hinge-coach';
-const STORE = 'sets';
-
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' }).createIndex('startedAt', 'startedAt');
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('could not open the on-device history'));
-  });
-}
-
-function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return open().then(
-    (db) =>
-      new Promise<T>((resolve, reject) => {
-        const t = db.transaction(STORE, mode);
-        const req = fn(t.objectStore(STORE));
-        t.oncomplete = () => {
-          db.close();
-          resolve(req.result);
-        };
-        t.onerror = () => {
-          db.close();
-          reject(t.error ?? new Error('history write failed'));
-        };
-      }),
-  );
-}
+const store = openStore<SavedSet>('sets');
 
 export const setHistory = {
-  put: (s: SavedSet) => tx('readwrite', (st) => st.put($snapshot(s))),
-  all: () => tx<SavedSet[]>('readonly', (st) => st.getAll() as IDBRequest<SavedSet[]>),
-  remove: (id: string) => tx('readwrite', (st) => st.delete(id)),
+  put: (s: SavedSet) => store.put(s.id, snapshot(s)),
+  all: () => store.values(),
+  remove: (id: string) => store.delete(id),
 };
 
 /** Plain data only: IndexedDB cannot clone Svelte proxies. */
-function $snapshot<T>(v: T): T {
+function snapshot<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 

@@ -1,0 +1,358 @@
+/**
+ * The review screen, end to end on the production build: real clips from
+ * ../shared/footage through the real file input, decoder, pose worker and
+ * analyzer; the exports through real downloads; bad files; the command-line
+ * batch (`npm run analyze`) against the screen's own exports. Bad and
+ * derived clips are made at test time in e2e/artifacts (gitignored).
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test, type Page } from '@playwright/test';
+import { artifactsDir, footage, footageDir, repoRoot, sharedDir } from './clips';
+import { guardOrigin } from './origin-guard';
+
+// The labels are checked with the model the analyzer was tuned on (the shared recordings are
+// `full`); the other tests use lite to keep the suite within a few minutes on two cores.
+const LABEL_MODEL = 'full';
+const MODEL = 'lite';
+const TBY = 'TBY66_Intelligent-Deadlift-Diagnosis-System';
+const work = path.join(artifactsDir, 'review');
+
+interface Label {
+  file: string;
+  landmarks: string;
+  lift: string;
+  expected: string[] | 'good';
+  reps: number;
+}
+
+function labels(): Map<string, Label> {
+  const lines = readFileSync(path.join(footageDir, 'labels.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+  const out = new Map<string, Label>();
+  for (const line of lines) {
+    const [file, landmarks, lift, , , expected, reps] = line.split(',');
+    out.set(file, { file, landmarks, lift, expected: expected === 'good' ? 'good' : expected.split(';'), reps: Number(reps) });
+  }
+  return out;
+}
+
+interface Report {
+  lift: string | null;
+  reps: { index: number; complete: boolean; faults: string[] }[];
+  summary: { repCount: number; mainFault: string | null };
+}
+
+/** Reps and faults against the label: the rep count exactly; a good clip has no fault; a faulty one shows its faults in most judged reps and nothing else. */
+function expectMatchesLabel(report: Report, label: Label): void {
+  expect(report.reps.length, `${label.file}: reps`).toBe(label.reps);
+  const flagged = new Set(report.reps.flatMap((r) => r.faults));
+  if (label.expected === 'good') {
+    expect([...flagged], `${label.file}: a good clip is flagged`).toEqual([]);
+    return;
+  }
+  const judged = report.reps.filter((r) => r.complete);
+  for (const id of label.expected) {
+    const n = judged.filter((r) => r.faults.includes(id)).length;
+    expect(n, `${label.file}: ${id} in ${n} of ${judged.length} complete reps`).toBeGreaterThan(judged.length / 2);
+  }
+  expect([...flagged].filter((id) => !label.expected.includes(id)), `${label.file}: unexpected faults`).toEqual([]);
+  expect(label.expected).toContain(report.summary.mainFault);
+}
+
+function watchPage(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  // MediaPipe's wasm writes INFO/W lines to stderr, which lands in console.error; the favicon 404 is not ours.
+  page.on('console', (m) => m.type() === 'error' && !/favicon|^(INFO|[IW]\d{4}|WARNING)|Failed to load resource/.test(m.text()) && errors.push(m.text()));
+  return errors;
+}
+
+async function openReview(page: Page, opts: { lift?: string; model?: string } = {}): Promise<void> {
+  await page.goto('/?debug#/review');
+  await page.getByTestId('review-model').selectOption(opts.model ?? MODEL);
+  await page.getByTestId('review-lift').selectOption(opts.lift ?? 'auto');
+}
+
+async function analyse(page: Page, file: string, timeout = 240_000): Promise<'ready' | 'error'> {
+  await page.getByTestId('review-file').setInputFiles(file);
+  const status = page.getByTestId('review-status');
+  await expect(status).toHaveAttribute('data-state', /ready|error/, { timeout });
+  return (await status.getAttribute('data-state')) as 'ready' | 'error';
+}
+
+async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const p = await d.path();
+  return { name: d.suggestedFilename(), text: readFileSync(p!, 'utf8') };
+}
+
+test.describe('review a recorded video', () => {
+  for (const clip of [`${TBY}/0016k_1.mp4`, `${TBY}/0016c_1.mp4`]) {
+    test(`${path.basename(clip)} through the file input: report JSON download matches labels.csv`, async ({ page, context, baseURL }) => {
+      test.setTimeout(300_000);
+      const offending = await guardOrigin(context, new URL(baseURL!).origin);
+      const errors = watchPage(page);
+      const label = labels().get(clip)!;
+      await openReview(page, { lift: label.lift, model: LABEL_MODEL });
+      await page.getByTestId('review-file').setInputFiles(footage(clip));
+      // Progress with an ETA while it runs, announced politely.
+      await expect(page.getByTestId('review-progress')).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByTestId('review-status')).toHaveAttribute('aria-live', 'polite');
+      await expect(page.getByTestId('review-status')).toContainText(/frames\/s/);
+      await expect(page.getByTestId('review-status')).toHaveAttribute('data-state', 'ready', { timeout: 240_000 });
+
+      const { name, text } = await download(page, 'export-report');
+      expect(name).toBe(path.basename(clip).replace(/\.mp4$/, '.report.json'));
+      const report = JSON.parse(text) as Report;
+      expectMatchesLabel(report, label);
+      await expect(page.getByTestId('summary-reps')).toHaveText(`${label.reps} reps`);
+      await expect(page.getByTestId('rep-row')).toHaveCount(label.reps);
+      await expect(page.getByTestId('rep-segment')).toHaveCount(label.reps);
+
+      // Throughput: the worker is never left waiting on decoding or messages, so frames/s of wall
+      // time is that of a bare loop of the same detectForVideo calls (their summed time) within 10%.
+      const stats = await page.evaluate(() => (window as any).__hinge.review.stats);
+      expect(stats.utilisation).toBeGreaterThan(0.9);
+      test.info().annotations.push({
+        type: 'throughput',
+        description: `${LABEL_MODEL}: ${stats.frames} frames, ${stats.fps.toFixed(1)} frames/s, ${(stats.wallMs / stats.frames).toFixed(1)} ms/frame; inside detectForVideo ${(stats.inferenceMs / stats.frames).toFixed(1)} ms/frame (worker busy ${(stats.utilisation * 100).toFixed(1)}% of the wall time)`,
+      });
+      expect(offending, `requests left the origin: ${offending.join(', ')}`).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('bad input: each file gets a clear message, nothing crashes, the app stays usable', async ({ page }) => {
+    test.setTimeout(240_000);
+    const errors = watchPage(page);
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    const k1Path = footage(`${TBY}/0016k_1.mp4`);
+    const k1 = readFileSync(k1Path);
+    const files: [string, Buffer | string, RegExp][] = [
+      ['empty.mp4', Buffer.alloc(0), /is empty/],
+      ['random.mp4', Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 2654435761) >>> 24)), /not a video|damaged|could not be decoded/],
+      ['notes.txt', 'rep 1 felt heavy\nrep 2 fine\n', /is not a video this app can read/],
+      // A copy cut off in transfer: the index (moov, at the end of this file) never arrived.
+      ['truncated.mp4', k1.subarray(0, Math.floor(k1.length * 0.4)), /incomplete.*cut off/],
+      ['broken.landmarks.json', '{"fps": 30, "width": 360}', /not a landmark recording.*height/],
+    ];
+    await openReview(page);
+    for (const [name, data, message] of files) {
+      const p = path.join(work, name);
+      writeFileSync(p, data);
+      expect(await analyse(page, p, 60_000), name).toBe('error');
+      await expect(page.getByTestId('review-error')).toHaveText(message);
+      await expect(page.getByTestId('review-error')).toHaveAttribute('role', 'alert');
+      await expect(page.getByTestId('review-file')).toBeEnabled();
+    }
+
+    // A codec this browser cannot decode (MPEG-4 Part 2): say which, and what to do.
+    expect(await analyse(page, footage('mattiolato98_deadlift-visual-analyzer/Good/000001.mp4'), 60_000)).toBe('error');
+    await expect(page.getByTestId('review-error')).toContainText('MPEG-4 Part 2');
+    await expect(page.getByTestId('review-error')).toContainText('H.264');
+
+    // HEVC, the iPhone default: say so plainly, and how to get H.264.
+    const hevc = path.join(work, 'iphone-hevc.mp4');
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-t', '1', '-i', footage(`${TBY}/0016c_1.mp4`), '-c:v', 'libx265', '-tag:v', 'hvc1', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-an', hevc]);
+    expect(await analyse(page, hevc, 60_000)).toBe('error');
+    await expect(page.getByTestId('review-error')).toContainText('HEVC');
+    await expect(page.getByTestId('review-error')).toContainText('Most Compatible');
+
+    // Cancel a long analysis half-way: it stops, says so, and the next file works.
+    await page.getByTestId('review-file').setInputFiles(k1Path);
+    await expect(page.getByTestId('review-progress')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('review-cancel').click();
+    await expect(page.getByTestId('review-status')).toHaveAttribute('data-state', 'idle');
+    await expect(page.getByTestId('review-status')).toHaveText('Analysis cancelled.');
+
+    // No person: an empty room, as WebM (VP9), which also takes the <video> fallback decoder.
+    const empty = path.join(work, 'empty-room.webm');
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x707070:s=320x240:d=2:r=15', '-c:v', 'libvpx-vp9', '-b:v', '200k', empty]);
+    expect(await analyse(page, empty, 120_000)).toBe('error');
+    await expect(page.getByTestId('review-error')).toContainText('No person was found');
+    expect(await page.evaluate(() => (window as any).__hinge.review.videoInfo?.decoder)).toBe('media-element');
+
+    // Still usable: a good recording opens and is analysed.
+    expect(await analyse(page, path.join(sharedDir, 'landmarks', `${TBY}__0016c_1.json`), 60_000)).toBe('ready');
+    await expect(page.getByTestId('summary-reps')).toHaveText('11 reps');
+    expect(errors).toEqual([]);
+  });
+
+  test('two people in view, WebM, and a rotated phone video: a warning, the fallback decoder, the body measured upright', async ({ page }) => {
+    test.setTimeout(240_000);
+    const errors = watchPage(page);
+    mkdirSync(work, { recursive: true });
+    const c1 = footage(`${TBY}/0016c_1.mp4`);
+    const k1 = footage(`${TBY}/0016k_1.mp4`);
+    // Two lifters side by side (4 s).
+    const two = path.join(work, 'two-people.mp4');
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-t', '4', '-i', c1, '-t', '4', '-i', k1, '-filter_complex', 'hstack=inputs=2,fps=30', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-an', two]);
+    // A phone-style portrait clip: pixels stored landscape (turned a quarter counter-clockwise), and
+    // the track matrix an iPhone writes (turn 90° clockwise to show). ffmpeg 5.1 writes that matrix
+    // for the legacy tag rotate=270 when remuxing.
+    const sideways = path.join(work, 'sideways.mp4');
+    const rotated = path.join(work, 'rotated-90.mp4');
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-t', '3', '-i', c1, '-vf', 'transpose=2', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-an', sideways]);
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sideways, '-c', 'copy', '-metadata:s:v:0', 'rotate=270', rotated]);
+
+    await openReview(page, { lift: 'deadlift' });
+    expect(await analyse(page, two)).toBe('ready');
+    await expect(page.getByTestId('review-warning')).toContainText('More than one person is in view');
+
+    // WebM (VP9) with a lifter: the <video> fallback decoder, paced by the model.
+    const webm = path.join(work, 'lifter.webm');
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-t', '3', '-i', c1, '-c:v', 'libvpx-vp9', '-b:v', '800k', '-deadline', 'realtime', '-cpu-used', '8', '-an', webm]);
+    expect(await analyse(page, webm)).toBe('ready');
+    const w = await page.evaluate(() => {
+      const s = (window as any).__hinge.review;
+      return { decoder: s.videoInfo.decoder, frames: s.clip.frames.length, measured: s.clip.frames.filter((f: any) => f.landmarks).length };
+    });
+    expect(w.decoder).toBe('media-element');
+    expect(w.frames).toBeGreaterThan(180 * 0.8); // 180 frames in the file; a busy page may skip a few
+    expect(w.measured / w.frames).toBeGreaterThan(0.95);
+
+    expect(await analyse(page, rotated)).toBe('ready');
+    const r = await page.evaluate(() => {
+      const s = (window as any).__hinge.review;
+      const lms = s.clip.frames.map((f: any) => f.landmarks).filter(Boolean);
+      // Upright: shoulders above hips above ankles (image y grows downwards).
+      const upright = lms.filter((lm: number[][]) => lm[11][1] < lm[23][1] && lm[23][1] < lm[27][1]).length;
+      return { rotation: s.videoInfo.rotation, w: s.clip.width, h: s.clip.height, frames: lms.length, upright };
+    });
+    expect(r.rotation).toBe(90);
+    expect([r.w, r.h]).toEqual([360, 640]);
+    expect(r.frames).toBeGreaterThan(150);
+    expect(r.upright / r.frames).toBeGreaterThan(0.95);
+    expect(errors).toEqual([]);
+  });
+
+  test('timeline, frame stepping, thresholds recomputed from stored landmarks, exports, saved reviews', async ({ page }) => {
+    test.setTimeout(120_000);
+    const errors = watchPage(page);
+    await page.addInitScript(() => {
+      (window as any).print = () => ((window as any).__printed = ((window as any).__printed ?? 0) + 1);
+    });
+    await openReview(page, { lift: 'deadlift' });
+    // A landmark recording re-opens without running pose; this one is dropped on the page.
+    const recording = path.join(sharedDir, 'landmarks', `${TBY}__0016c_1.json`);
+    const dataTransfer = await page.evaluateHandle(
+      ([text, name]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: 'application/json' }));
+        return dt;
+      },
+      [readFileSync(recording, 'utf8'), path.basename(recording)],
+    );
+    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+    await expect(page.getByTestId('review-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    await expect(page.getByTestId('review-done')).toContainText('pose not re-run');
+    await expect(page.getByTestId('rep-segment')).toHaveCount(11);
+    await expect(page.getByTestId('fault-marker')).toHaveCount(0);
+
+    // Keyboard: arrows step frames, space plays and pauses.
+    const frame = page.getByTestId('frame-index');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await expect(frame).toHaveText('1');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(frame).toHaveText('3');
+    await page.keyboard.press('ArrowLeft');
+    await expect(frame).toHaveText('2');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(frame).toHaveText('12');
+    // Click a rep: the playhead goes to its start.
+    const rep3 = await page.evaluate(() => (window as any).__hinge.review.report.reps[2].startMs);
+    await page.getByTestId('rep-segment').nth(2).click();
+    await expect.poll(() => page.evaluate(() => (window as any).__hinge.player.currentMs)).toBeCloseTo(rep3, 0);
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.evaluate(() => (window as any).__hinge.player.playing)).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.evaluate(() => (window as any).__hinge.player.playing)).toBe(false);
+    await page.getByLabel('0.25×').check();
+    expect(await page.evaluate(() => (window as any).__hinge.player.rate)).toBe(0.25);
+
+    // The physio makes the hinge check stricter: the report recomputes from the stored landmarks.
+    await page.getByText('Thresholds for this review').click();
+    const ratio = page.getByTestId('threshold-hipsBackMinRatio');
+    await ratio.fill('2');
+    await ratio.press('Tab');
+    await expect(page.getByTestId('fault-marker').first()).toBeVisible({ timeout: 5_000 });
+    await expect(page.getByTestId('review-summary')).toContainText('main fault');
+    const strict = JSON.parse((await download(page, 'export-report')).text) as Report;
+    expect(strict.reps.filter((r) => r.faults.includes('hips-back')).length).toBeGreaterThan(5);
+
+    // Per-frame angles for a spreadsheet.
+    const csv = await download(page, 'export-angles');
+    expect(csv.name).toBe(`${TBY}__0016c_1.angles.csv`);
+    const rows = csv.text.trim().split('\r\n');
+    expect(rows[0]).toMatch(/^frame,t_ms,person,rep,phase,depth,trunk_deg,hip_deg,knee_deg/);
+    expect(rows).toHaveLength(1262 + 1);
+    // The landmark recording round-trips.
+    const rec = JSON.parse((await download(page, 'export-recording')).text);
+    expect(rec.frames).toHaveLength(1262);
+
+    // Two reps side by side, locked by phase.
+    await page.getByText('Compare two reps').click();
+    await page.getByTestId('compare-b').selectOption('5');
+    await page.getByTestId('compare-phase').evaluate((el: HTMLInputElement) => {
+      el.value = '1';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect(page.getByTestId('compare')).toContainText('bottom');
+    const aligned = await page.evaluate(() => {
+      const s = (window as any).__hinge.review;
+      return [s.report.reps[0].bottomMs, s.report.reps[4].bottomMs];
+    });
+    expect(aligned[0]).toBeLessThan(aligned[1]);
+
+    // Printable report: a key frame per rep, then the print dialog.
+    await page.getByTestId('print-report').click();
+    await expect.poll(() => page.evaluate(() => (window as any).__printed ?? 0)).toBe(1);
+    await expect(page.locator('.print-report img')).toHaveCount(11);
+
+    // Saved on the device: survives a reload, reopens with its thresholds, deletes.
+    await page.getByTestId('save-review').click();
+    await expect(page.getByTestId('saved-item')).toHaveCount(1);
+    await page.reload();
+    await expect(page.getByTestId('saved-item')).toHaveCount(1);
+    await page.getByTestId('saved-item').getByRole('button', { name: /^Open/ }).click();
+    await expect(page.getByTestId('review-status')).toHaveAttribute('data-state', 'ready');
+    await page.getByText('Thresholds for this review').click();
+    await expect(page.getByTestId('threshold-hipsBackMinRatio')).toHaveValue('2');
+    const reopened = JSON.parse((await download(page, 'export-report')).text);
+    expect(reopened).toEqual(strict);
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('saved-item').getByRole('button', { name: /^Delete/ }).click();
+    await expect(page.getByTestId('saved-item')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('npm run analyze on two clips writes the same reports the screen exports', async ({ page }) => {
+    test.setTimeout(300_000);
+    const clips = ['julioccv13_entrenamiento_2/derived_rdl_LEFT_good_0-9.5s.mp4', 'julioccv13_entrenamiento_2/derived_rdl_RIGHT_faulty_0-9.5s.mp4'];
+    const screen: Record<string, { report: string; recording: string }> = {};
+    for (const clip of clips) {
+      await openReview(page, { lift: 'rdl' });
+      expect(await analyse(page, footage(clip))).toBe('ready');
+      screen[path.basename(clip)] = { report: (await download(page, 'export-report')).text, recording: (await download(page, 'export-recording')).text };
+    }
+    const out = path.join(work, 'cli');
+    rmSync(out, { recursive: true, force: true });
+    // --no-build: the very build this suite's server serves, even if someone edited a source since.
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'analyze', '--', ...clips.map(footage), '--lift', 'rdl', '--model', MODEL, '--out', out, '--no-build'], {
+      cwd: repoRoot,
+      timeout: 240_000,
+    });
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const clip of clips) {
+      const base = path.basename(clip).replace(/\.mp4$/, '');
+      expect(lines.find((l) => l.includes(path.basename(clip)))).toMatch(/: \d+ reps? \(\d+ clean\), faults: /);
+      expect(readFileSync(path.join(out, `${base}.report.json`), 'utf8')).toBe(screen[path.basename(clip)].report);
+      expect(readFileSync(path.join(out, `${base}.landmarks.json`), 'utf8')).toBe(screen[path.basename(clip)].recording);
+    }
+  });
+});

@@ -1,0 +1,246 @@
+/**
+ * Batch review from the command line, for a folder of patient videos:
+ *
+ *   npm run analyze -- <video…> [--lift deadlift|rdl|sl-rdl|kickstand-rdl|auto]
+ *                      [--side left|right] [--model lite|full|heavy] [--out dir] [--no-build]
+ *
+ * It runs the review screen itself: the production build served by `vite
+ * preview`, Debian's Chromium headless, the real file input, decoder, pose
+ * worker and analyzer; then saves the screen's own exports (the SetReport
+ * JSON and the landmark recording) into the out folder. So a report written
+ * here is the one the review screen shows for the same file and options.
+ * Builds the app first when dist/ is missing or older than the sources
+ * (`--no-build`: use dist/ as it is, if it exists).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser';
+import { guardOrigin } from '../e2e/origin-guard';
+import { startPreview } from '../bench/preview-server';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const LIFT_CHOICES = ['deadlift', 'rdl', 'sl-rdl', 'kickstand-rdl', 'auto'] as const;
+export const SIDE_CHOICES = ['left', 'right'] as const;
+export const MODEL_CHOICES = ['lite', 'full', 'heavy'] as const;
+
+export interface AnalyzeArgs {
+  videos: string[];
+  lift: (typeof LIFT_CHOICES)[number];
+  side: (typeof SIDE_CHOICES)[number] | null;
+  model: (typeof MODEL_CHOICES)[number];
+  out: string;
+  /** use dist/ as built even when older than the sources */
+  noBuild: boolean;
+}
+
+export const USAGE =
+  'usage: npm run analyze -- <video…> [--lift deadlift|rdl|sl-rdl|kickstand-rdl|auto] [--side left|right] [--model lite|full|heavy] [--out dir] [--no-build]';
+
+export class UsageError extends Error {}
+
+/** Parses the command line; throws UsageError with a message for the user. */
+export function parseArgs(argv: readonly string[]): AnalyzeArgs {
+  const a: AnalyzeArgs = { videos: [], lift: 'auto', side: null, model: 'full', out: 'reports', noBuild: false };
+  const choice = <T extends string>(name: string, v: string | undefined, allowed: readonly T[]): T => {
+    if (v === undefined) throw new UsageError(`--${name} needs a value (${allowed.join('|')})`);
+    if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got “${v}”)`);
+    return v as T;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--lift':
+        a.lift = choice('lift', value(), LIFT_CHOICES);
+        break;
+      case '--side':
+        a.side = choice('side', value(), SIDE_CHOICES);
+        break;
+      case '--model':
+        a.model = choice('model', value(), MODEL_CHOICES);
+        break;
+      case '--out': {
+        const v = value();
+        if (!v) throw new UsageError('--out needs a folder');
+        a.out = v;
+        break;
+      }
+      case '--no-build':
+        a.noBuild = true;
+        break;
+      case '--help':
+      case '-h':
+        throw new UsageError(USAGE);
+      default:
+        if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}\n${USAGE}`);
+        a.videos.push(arg);
+    }
+  }
+  if (a.videos.length === 0) throw new UsageError(`no video given\n${USAGE}`);
+  return a;
+}
+
+interface ReportLike {
+  lift: string | null;
+  view: string;
+  reps: { faults: string[] }[];
+  summary: { cleanReps: number };
+}
+
+/** "0016k_1.mp4: 11 reps (1 clean), faults: hips-back ×10 [deadlift, side view]" */
+export function summaryLine(file: string, r: ReportLike): string {
+  const counts = new Map<string, number>();
+  for (const rep of r.reps) for (const f of rep.faults) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const faults = counts.size ? [...counts].map(([id, n]) => `${id} ×${n}`).join(', ') : 'none';
+  return `${file}: ${r.reps.length} rep${r.reps.length === 1 ? '' : 's'} (${r.summary.cleanReps} clean), faults: ${faults} [${r.lift ?? 'lift not recognised'}, ${r.view} view]`;
+}
+
+function newestMtime(dir: string): number {
+  let t = 0;
+  if (!existsSync(dir)) return t;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Rebuilds dist/ when the sources are newer (startPreview builds it when missing). */
+function ensureFreshBuild(): void {
+  const index = path.join(repoRoot, 'dist', 'index.html');
+  if (!existsSync(index)) return;
+  const built = statSync(index).mtimeMs;
+  const sources = Math.max(
+    newestMtime(path.join(repoRoot, 'src')),
+    newestMtime(path.join(repoRoot, 'workers')),
+    statSync(path.join(repoRoot, 'index.html')).mtimeMs,
+  );
+  if (sources <= built) return;
+  process.stderr.write('dist/ is older than the sources: rebuilding the app (vite build)…\n');
+  const b = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (b.status !== 0) throw new Error('vite build failed');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function uniquePath(dir: string, name: string, taken: Set<string>): string {
+  const ext = name.endsWith('.landmarks.json') ? '.landmarks.json' : name.endsWith('.report.json') ? '.report.json' : path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  let p = path.join(dir, name);
+  for (let k = 2; taken.has(p); k++) p = path.join(dir, `${stem}-${k}${ext}`);
+  taken.add(p);
+  return p;
+}
+
+async function saveExport(page: Page, testId: string, dir: string, taken: Set<string>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const dest = uniquePath(dir, download.suggestedFilename(), taken);
+  await download.saveAs(dest);
+  return dest;
+}
+
+/** Analyses each video through the review screen; returns the process exit code. */
+export async function run(args: AnalyzeArgs, log: (line: string) => void = console.log): Promise<number> {
+  // `npm run` starts scripts in the package folder; paths are the caller's.
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  args = { ...args, videos: args.videos.map((v) => path.resolve(cwd, v)), out: path.resolve(cwd, args.out) };
+  const shown = (p: string) => {
+    const r = path.relative(cwd, p);
+    return r.startsWith('..') ? p : r;
+  };
+  const missing = args.videos.filter((v) => !existsSync(v) || !statSync(v).isFile());
+  for (const m of missing) log(`${shown(m)}: error: no such file`);
+  const videos = args.videos.filter((v) => !missing.includes(v));
+  if (videos.length === 0) return 1;
+  if (!args.noBuild) ensureFreshBuild();
+  const preview = await startPreview(await freePort());
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  let failed = missing.length;
+  try {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const offending = await guardOrigin(context, preview.url);
+    const page = await context.newPage();
+    await page.goto(`${preview.url}/?debug#/review`);
+    await page.getByTestId('review-model').selectOption(args.model);
+    await page.getByTestId('review-lift').selectOption(args.lift);
+    await page.getByTestId('review-side').selectOption(args.side ?? { index: 0 });
+    const out = args.out;
+    mkdirSync(out, { recursive: true });
+    const taken = new Set<string>();
+    for (const video of videos) {
+      const name = path.basename(video);
+      const before = (await page.evaluate(() => (window as any).__hinge.review.opened)) as number;
+      await page.getByTestId('review-file').setInputFiles(video);
+      await page.waitForFunction((n) => (window as any).__hinge.review.opened > n, before);
+      let lastShown = '';
+      for (;;) {
+        const s = await page.evaluate(() => {
+          const r = (window as any).__hinge.review;
+          return { status: r.status as string, message: r.message as string, p: r.progress as { done: number; total: number } | null };
+        });
+        if (s.status === 'ready' || s.status === 'error' || s.status === 'idle') {
+          if (process.stderr.isTTY && lastShown) process.stderr.write('\r\x1b[K');
+          if (s.status !== 'ready') {
+            failed++;
+            log(`${shown(video)}: error: ${s.message}`);
+          }
+          break;
+        }
+        if (process.stderr.isTTY && s.p) {
+          lastShown = `${name}: ${s.p.done}/${s.p.total} frames`;
+          process.stderr.write(`\r\x1b[K${lastShown}`);
+        }
+        await page.waitForTimeout(500);
+      }
+      if ((await page.getByTestId('review-status').getAttribute('data-state')) !== 'ready') continue;
+      const reportPath = await saveExport(page, 'export-report', out, taken);
+      await saveExport(page, 'export-recording', out, taken);
+      const report = (await page.evaluate(() => (window as any).__hinge.review.report)) as ReportLike;
+      const warnings = (await page.evaluate(() => (window as any).__hinge.review.warnings)) as string[];
+      log(summaryLine(shown(video), report) + (warnings.length ? ` (warning: ${warnings.join(' ')})` : '') + ` → ${shown(reportPath)}`);
+    }
+    if (offending.length) {
+      log(`error: the page tried to reach off its origin: ${offending.join(', ')}`);
+      failed++;
+    }
+  } finally {
+    await browser.close();
+    preview.stop();
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  let args: AnalyzeArgs;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
+  run(args).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
+}

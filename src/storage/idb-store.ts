@@ -1,0 +1,107 @@
+/**
+ * A small key–value store on IndexedDB, for anything the app keeps on the
+ * device (saved reviews, the live page's set history). One database per
+ * store name, one object store in it, so adding a store never needs a
+ * schema migration. Values are structured-cloned: plain objects, arrays,
+ * typed arrays, Blobs and Files are all fine.
+ */
+export interface Store<T> {
+  get(key: string): Promise<T | undefined>;
+  put(key: string, value: T): Promise<void>;
+  delete(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+  /** every value (for small records; keep big payloads in a separate store) */
+  values(): Promise<T[]>;
+  clear(): Promise<void>;
+}
+
+export class StorageUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+const OBJECTS = 'items';
+const PREFIX = 'hinge-coach:';
+
+function req<R>(r: IDBRequest<R>): Promise<R> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(explain(tx.error));
+    tx.onerror = () => reject(explain(tx.error));
+  });
+}
+
+function explain(e: DOMException | null): Error {
+  if (e?.name === 'QuotaExceededError') {
+    return new StorageUnavailableError('The device has no room left for this: delete some saved reviews and try again.');
+  }
+  return e ?? new Error('IndexedDB transaction failed');
+}
+
+export function openStore<T>(name: string, factory: IDBFactory | undefined = globalThis.indexedDB): Store<T> {
+  let dbp: Promise<IDBDatabase> | null = null;
+  const db = (): Promise<IDBDatabase> => {
+    if (!factory) return Promise.reject(new StorageUnavailableError('This browser cannot store data on the device (IndexedDB is unavailable, e.g. in a private window).'));
+    dbp ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const open = factory.open(PREFIX + name, 1);
+      open.onupgradeneeded = () => {
+        if (!open.result.objectStoreNames.contains(OBJECTS)) open.result.createObjectStore(OBJECTS);
+      };
+      open.onsuccess = () => {
+        const d = open.result;
+        // Another tab upgrading: let it, and reopen next time.
+        d.onversionchange = () => {
+          d.close();
+          dbp = null;
+        };
+        resolve(d);
+      };
+      open.onerror = () => reject(new StorageUnavailableError(`The on-device store could not be opened (${open.error?.message ?? 'unknown error'}).`));
+      open.onblocked = () => reject(new StorageUnavailableError('The on-device store is busy in another tab: close it and try again.'));
+    });
+    dbp.catch(() => (dbp = null));
+    return dbp;
+  };
+  const run = async <R>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<R>): Promise<R> => {
+    const tx = (await db()).transaction(OBJECTS, mode);
+    const result = req(fn(tx.objectStore(OBJECTS)));
+    await done(tx);
+    return result;
+  };
+  return {
+    get: (key) => run('readonly', (s) => s.get(key) as IDBRequest<T | undefined>),
+    put: async (key, value) => {
+      await run('readwrite', (s) => s.put(value, key));
+    },
+    delete: async (key) => {
+      await run('readwrite', (s) => s.delete(key));
+    },
+    keys: async () => (await run('readonly', (s) => s.getAllKeys())).map(String),
+    values: () => run('readonly', (s) => s.getAll() as IDBRequest<T[]>),
+    clear: async () => {
+      await run('readwrite', (s) => s.clear());
+    },
+  };
+}
+
+/** A Store in memory: for tests, and as a stand-in when IndexedDB is missing. */
+export function memoryStore<T>(): Store<T> {
+  const m = new Map<string, T>();
+  return {
+    get: async (k) => m.get(k),
+    put: async (k, v) => void m.set(k, v),
+    delete: async (k) => void m.delete(k),
+    keys: async () => [...m.keys()],
+    values: async () => [...m.values()],
+    clear: async () => m.clear(),
+  };
+}

@@ -1,0 +1,44 @@
+/** What the decoding side hands to the analysis pipeline. */
+import type { Container } from './sniff';
+import type { Rotation } from './rotation';
+
+export interface DecodedFrame {
+  /** at the inference size, upright (rotation applied); ownership passes to the consumer */
+  bitmap: ImageBitmap;
+  /** presentation time in ms from the first frame */
+  t: number;
+  /** 0-based count of frames produced */
+  index: number;
+}
+
+export type DecoderKind = 'webcodecs' | 'media-element';
+
+export interface VideoInfo {
+  name: string;
+  container: Container;
+  decoder: DecoderKind;
+  codec: string;
+  /** the picture as shown (rotation applied), full resolution */
+  width: number;
+  height: number;
+  rotation: Rotation;
+  fps: number;
+  durationMs: number;
+  /** exact for MP4/MOV (sample count), estimated otherwise */
+  frameCount: number;
+  /** size of the bitmaps sent to the pose worker */
+  inferenceWidth: number;
+  inferenceHeight: number;
+  /** things the user should know (cut-off file, skipped frames) */
+  warnings: string[];
+}
+
+export interface FrameSource {
+  readonly info: VideoInfo;
+  /**
+   * Decodes ahead of the consumer, holding at most a few frames. Breaking out
+   * of the loop (or aborting) stops decoding and closes what is held.
+   */
+  frames(signal?: AbortSignal): AsyncGenerator<DecodedFrame, void, void>;
+  close(): void;
+}

@@ -112,7 +112,7 @@ async function main(): Promise<void> {
 }
 
 async function runLive(url: string, model: ModelVariant, seconds: number, baseMs: number): Promise<Record<string, unknown>> {
-  const launch = withFakeCamera(mjpegFor(CLIP, { holdStartS: 4, holdEndS: 2 }));
+  const launch = withFakeCamera(mjpegFor(CLIP, { holdStartS: 8, holdEndS: 2 }));
   launch.args.push('--enable-precise-memory-info');
   const browser = await chromium.launch(launch);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -32,7 +32,7 @@ const coachState = (page: Page) =>
 
 for (const c of CASES) {
   test(`${c.clip}: counts ${c.reps} reps and cues ${c.fault ?? 'no fault'}`, async ({ baseURL }) => {
-    const cam = await openWithCamera(mjpegFor(c.clip, { holdStartS: 4, holdEndS: 6 }), baseURL!);
+    const cam = await openWithCamera(mjpegFor(c.clip, { holdStartS: 8, holdEndS: 6 }), baseURL!);
     const { page } = cam;
     try {
       await page.goto('/?debug');
@@ -43,7 +43,8 @@ for (const c of CASES) {
       await page.getByTestId('delegate-select').selectOption('CPU');
       await page.getByTestId('start-camera').click();
 
-      // Hands-free: nobody touches Start set.
+      // Hands-free: nobody touches Start set. The clip's first frame is held for 8 s:
+      // the lifter standing still while the model loads and calibrates.
       await expect(page.getByTestId('set-state')).toHaveText('Set: active', { timeout: 60_000 });
       await page.screenshot({ path: test.info().outputPath('set-started.png') });
 

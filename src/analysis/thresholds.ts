@@ -85,8 +85,6 @@ export interface Thresholds {
   minLoweringMs: Record<Lift, number>;
   /** hip-rotation: pelvis tilt (free side up, against standing) at the bottom, deg (front/back: the hip line; side-on: see hipWidthTrunk) */
   hipRotationDeg: number;
-  /** legacy (unused): side-view hip separation scale, trunk lengths; the side view now uses `hipWidthTrunk` */
-  hipRotationSideTrunk: number;
   /** hip-rotation in a side view: typical hip-joint width over the trunk (hip-shoulder) length; the hips' vertical separation over it is the sine of the pelvis tilt */
   hipWidthTrunk: number;
   /** lost-balance: the free foot's lowest point (toe, heel, ankle) within this of the stance foot's while bent over, shin lengths (world landmarks; side-on image without them) */
@@ -157,7 +155,6 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   lockedKneeDeg: 172,
   minLoweringMs: { deadlift: 400, rdl: 700, 'sl-rdl': 700, 'kickstand-rdl': 700 },
   hipRotationDeg: 14,
-  hipRotationSideTrunk: 0.12,
   hipWidthTrunk: 0.36,
   balanceFootDownShin: 0.12,
   balanceStanceShiftFoot: 0.35,

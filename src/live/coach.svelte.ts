@@ -31,6 +31,17 @@ export interface RepTempo {
   risingS: number;
 }
 
+/**
+ * Seconds down and up. The analyzer's own phase timings leave out standing
+ * still at the top; the rep's start/bottom/end times are the fallback.
+ */
+export function repTempo(rep: RepReport): { loweringS: number; risingS: number } {
+  const pick = (v: number | undefined, dflt: number) => (Number.isFinite(v) ? (v as number) : dflt);
+  const down = pick(rep.metrics.loweringMs, rep.bottomMs - rep.startMs);
+  const up = pick(rep.metrics.risingMs, rep.endMs - rep.bottomMs);
+  return { loweringS: down / 1000, risingS: up / 1000 };
+}
+
 const LATENCY_SAMPLES = 2000;
 /** about 20 minutes at 15 fps */
 const MAX_RECORDED = 18_000;
@@ -146,7 +157,8 @@ export class Coach {
     const speed = this.motion.add(r.t, r.landmarks);
     const changed = this.control.update(r.t, {
       person: scouted.person,
-      inPosition: scouted.person && scouted.setup.length === 0 && (r.people ?? 1) <= 1,
+      // Calibrated first, so every rep of the set is judged against this lifter's own proportions.
+      inPosition: scouted.person && scouted.setup.length === 0 && (r.people ?? 1) <= 1 && scouted.calibration === 'done',
       speed,
     });
     if (changed) this.sync(changed);
@@ -189,11 +201,7 @@ export class Coach {
       this.reps = report.reps;
       const last = report.reps[report.reps.length - 1];
       if (last) {
-        this.lastTempo = {
-          index: last.index,
-          loweringS: (last.bottomMs - last.startMs) / 1000,
-          risingS: (last.endMs - last.bottomMs) / 1000,
-        };
+        this.lastTempo = { index: last.index, ...repTempo(last) };
       }
       void this.save(report, false);
     }

@@ -43,6 +43,8 @@ export class PoseEngine {
     this.fileset ??= FilesetResolver.forVisionTasks(wasmUrl, true);
     const first: Delegate = config.delegate === 'GPU' ? 'GPU' : 'CPU';
     this.runners[first] = await this.createRunner(first);
+    // Built now, so the first clip does not pay for it mid-analysis.
+    if ((config.peopleCheckMs ?? 0) > 0) await this.headCounter();
     this.trial = config.delegate === 'auto' ? new DelegateTrial() : null;
     this.current = {
       engine: 'mediapipe',
@@ -89,15 +91,19 @@ export class PoseEngine {
     const every = this.config?.peopleCheckMs ?? 0;
     if (every <= 0) return 1;
     if (t - this.lastCount.t < every && t >= this.lastCount.t) return this.lastCount.people;
-    this.counter ??= this.loadModel('lite').then((bytes) =>
-      this.create({ baseOptions: { modelAssetBuffer: bytes, delegate: 'CPU' }, runningMode: 'IMAGE', numPoses: 3 }),
-    );
-    const counter = await this.counter;
+    const counter = await this.headCounter();
     const res = counter.detect(frame);
     const people = res.landmarks.length;
     res.close();
     this.lastCount = { t, people };
     return people;
+  }
+
+  private headCounter(): Promise<PoseLandmarker> {
+    this.counter ??= this.loadModel('lite').then((bytes) =>
+      this.create({ baseOptions: { modelAssetBuffer: bytes, delegate: 'CPU' }, runningMode: 'IMAGE', numPoses: 3 }),
+    );
+    return this.counter;
   }
 
   /** A new clip: fresh tracking and timestamps, so a clip's result never depends on the one before. */

@@ -11,6 +11,7 @@ import { percentile } from '../shared/stats';
 export interface BaselineResult {
   model: ModelVariant;
   delegate: Delegate;
+  masks: boolean;
   frames: number;
   msPerFrame: number;
   p95: number;
@@ -51,6 +52,8 @@ export async function runBaseline(
   delegates: readonly Delegate[] = ['CPU'],
   maxFrames: Partial<Record<Delegate, number>> = {},
   warmup = 5,
+  /** segmentation masks on, as the live screen runs them (for a like-for-like ratio) */
+  masks = false,
 ): Promise<BaselineResult[]> {
   const fileset = await FilesetResolver.forVisionTasks(new URL('wasm', base).href);
   const out: BaselineResult[] = [];
@@ -64,6 +67,7 @@ export async function runBaseline(
           canvas: delegate === 'GPU' ? document.createElement('canvas') : undefined,
           runningMode: 'VIDEO',
           numPoses: 1,
+          outputSegmentationMasks: masks,
         });
       } catch {
         continue; // delegate not available on this device
@@ -83,6 +87,7 @@ export async function runBaseline(
       out.push({
         model,
         delegate,
+        masks,
         frames: times.length,
         msPerFrame: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length),
         p95: percentile(times, 95),

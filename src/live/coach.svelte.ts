@@ -20,6 +20,7 @@ import {
   type Side,
 } from '../analysis';
 import type { PoseResult } from '../shared/pose-protocol';
+import { FrameRecorder } from './frame-recorder';
 import { MotionMeter } from './motion';
 import { SetControl, type SetState } from './set-control';
 import { setHistory, type SavedSet } from './set-history';
@@ -43,8 +44,6 @@ export function repTempo(rep: RepReport): { loweringS: number; risingS: number }
 }
 
 const LATENCY_SAMPLES = 2000;
-/** about 20 minutes at 15 fps */
-const MAX_RECORDED = 18_000;
 
 export class Coach {
   lift = $state<LiftOption>('auto');
@@ -79,7 +78,7 @@ export class Coach {
   private saved: SavedSet | null = null;
   private frameSize = { width: 640, height: 480 };
   /** the camera session's measured frames, exportable as a landmark recording */
-  private recorded: PoseFrame[] = [];
+  private recorder = new FrameRecorder();
 
   constructor() {
     this.setReason = this.control.reason;
@@ -125,7 +124,7 @@ export class Coach {
 
   /** The session so far in the interchange format (import it in Review to re-analyse). */
   recording(model?: string): PoseClip {
-    const f = this.recorded;
+    const f = this.recorder.toFrames();
     const spanS = f.length > 1 ? (f[f.length - 1].t - f[0].t) / 1000 : 0;
     return {
       source: 'live camera',
@@ -134,7 +133,7 @@ export class Coach {
       fps: spanS > 0 ? Math.round(((f.length - 1) / spanS) * 10) / 10 : 0,
       width: this.frameSize.width,
       height: this.frameSize.height,
-      frames: this.recorded.slice(),
+      frames: f,
     };
   }
 
@@ -142,7 +141,7 @@ export class Coach {
   push(r: PoseResult, captureMs: number): void {
     const frame: PoseFrame = { t: r.t, landmarks: r.landmarks, world: r.world, people: r.people };
     if (r.dorsal !== undefined) frame.dorsal = r.dorsal;
-    if (this.recorded.length < MAX_RECORDED) this.recorded.push(frame);
+    this.recorder.add(frame);
 
     const options = () => ({
       lift: this.lift,

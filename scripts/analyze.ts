@@ -12,17 +12,14 @@
  * Builds the app first when dist/ is missing or older than the sources
  * (`--no-build`: use dist/ as it is, if it exists).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser';
 import { guardOrigin } from '../e2e/origin-guard';
 import { startPreview } from '../bench/preview-server';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const LIFT_CHOICES = ['deadlift', 'rdl', 'sl-rdl', 'kickstand-rdl', 'auto'] as const;
 export const SIDE_CHOICES = ['left', 'right'] as const;
@@ -101,35 +98,6 @@ export function summaryLine(file: string, r: ReportLike): string {
   return `${file}: ${r.reps.length} rep${r.reps.length === 1 ? '' : 's'} (${r.summary.cleanReps} clean), faults: ${faults} [${r.lift ?? 'lift not recognised'}, ${r.view} view]`;
 }
 
-function newestMtime(dir: string): number {
-  let t = 0;
-  if (!existsSync(dir)) return t;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** Rebuilds dist/ when the sources are newer (startPreview builds it when missing). */
-function ensureFreshBuild(): void {
-  const index = path.join(repoRoot, 'dist', 'index.html');
-  if (!existsSync(index)) return;
-  const built = statSync(index).mtimeMs;
-  const sources = Math.max(
-    newestMtime(path.join(repoRoot, 'src')),
-    newestMtime(path.join(repoRoot, 'workers')),
-    statSync(path.join(repoRoot, 'index.html')).mtimeMs,
-  );
-  if (sources <= built) return;
-  process.stderr.write('dist/ is older than the sources: rebuilding the app (vite build)…\n');
-  const b = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-  if (b.status !== 0) throw new Error('vite build failed');
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -170,8 +138,7 @@ export async function run(args: AnalyzeArgs, log: (line: string) => void = conso
   for (const m of missing) log(`${shown(m)}: error: no such file`);
   const videos = args.videos.filter((v) => !missing.includes(v));
   if (videos.length === 0) return 1;
-  if (!args.noBuild) ensureFreshBuild();
-  const preview = await startPreview(await freePort());
+  const preview = await startPreview(await freePort(), { fresh: !args.noBuild });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   let failed = missing.length;
   try {

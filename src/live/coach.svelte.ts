@@ -143,33 +143,36 @@ export class Coach {
     if (r.dorsal !== undefined) frame.dorsal = r.dorsal;
     this.recorder.add(frame);
 
-    const options = () => ({
+    // One analyzer per frame: the scout watches set-up and calibrates between sets,
+    // the set's own analyzer judges the reps (its results carry the same setup verdicts).
+    const active = this.setState === 'active';
+    const options = {
       lift: this.lift,
       side: this.side === 'auto' ? undefined : this.side,
       width: this.frameSize.width,
       height: this.frameSize.height,
-    });
-    this.scout ??= createHingeAnalyzer(options());
-    const scouted = this.scout.push(frame);
-    if (scouted.calibration === 'done' && this.scout.calibration) this.calibration = this.scout.calibration;
+    };
+    let res: FrameResult;
+    if (active) {
+      this.analyzer ??= createHingeAnalyzer({ ...options, calibration: this.calibration });
+      res = this.analyzer.push(frame);
+      this.onSetFrame(res);
+    } else {
+      this.scout ??= createHingeAnalyzer(options);
+      res = this.scout.push(frame);
+      if (res.calibration === 'done' && this.scout.calibration) this.calibration = this.scout.calibration;
+    }
 
     const speed = this.motion.add(r.t, r.landmarks);
     const changed = this.control.update(r.t, {
-      person: scouted.person,
+      person: res.person,
       // Calibrated first, so every rep of the set is judged against this lifter's own proportions.
-      inPosition: scouted.person && scouted.setup.length === 0 && (r.people ?? 1) <= 1 && scouted.calibration === 'done',
+      inPosition: res.person && res.setup.length === 0 && (r.people ?? 1) <= 1 && this.calibration !== null,
       speed,
     });
     if (changed) this.sync(changed);
-
-    let res = scouted;
-    if (this.setState === 'active') {
-      this.analyzer ??= createHingeAnalyzer({ ...options(), calibration: this.calibration });
-      res = this.analyzer.push(frame);
-      this.onSetFrame(res);
-    }
     this.frame = res;
-    const cue = this.setState === 'active' ? res.cue : null;
+    const cue = active && this.setState === 'active' ? res.cue : null;
     if (cue?.text !== this.cue?.text) {
       this.cue = cue;
       if (cue) {

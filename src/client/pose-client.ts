@@ -5,7 +5,7 @@
  * worker rejects what was pending and is restarted on the next `init`.
  */
 import * as Comlink from 'comlink';
-import type { EngineConfig, EngineInfo, PoseResult, PoseWorkerApi } from '../shared/pose-protocol';
+import type { EngineConfig, EngineInfo, PoseResult, PoseWorkerApi, StreamedFrame, StreamOptions } from '../shared/pose-protocol';
 
 export class WorkerCrashedError extends Error {
   constructor(message: string) {
@@ -29,6 +29,8 @@ type Pending = { reject: (e: Error) => void };
  * treated as crashed and restarted.
  */
 export const WATCHDOG_MS = { init: 120_000, detect: 30_000, other: 30_000 };
+/** While the worker streams, it is asked for a sign of life this often (a hung wasm call cannot answer). */
+export const HEARTBEAT_MS = 5_000;
 
 export class PoseClient {
   private worker: Worker | null = null;
@@ -63,6 +65,23 @@ export class PoseClient {
     try {
       return await this.call((api) => api.detect(Comlink.transfer(frame, [frame as Transferable]), t), WATCHDOG_MS.detect);
     } finally {
+      this.busy = false;
+    }
+  }
+
+  /**
+   * Live path: the worker reads the camera itself from `frames` (transferred
+   * to it) and calls `onFrame` for each measured frame. Resolves when the
+   * stream ends (when its track is stopped).
+   */
+  async stream(frames: ReadableStream<VideoFrame>, options: StreamOptions, onFrame: (f: StreamedFrame) => void): Promise<void> {
+    this.busy = true;
+    // A camera may pause without the worker being stuck; a worker that cannot answer is.
+    const heartbeat = setInterval(() => void this.call((api) => api.info(), WATCHDOG_MS.detect).catch(() => undefined), HEARTBEAT_MS);
+    try {
+      await this.call((api) => api.stream(Comlink.transfer(frames, [frames as unknown as Transferable]), options, Comlink.proxy(onFrame)), null);
+    } finally {
+      clearInterval(heartbeat);
       this.busy = false;
     }
   }
@@ -111,18 +130,22 @@ export class PoseClient {
     return this.api;
   }
 
-  private call<T>(fn: (api: Comlink.Remote<PoseWorkerApi>) => Promise<T>, limitMs = WATCHDOG_MS.other): Promise<T> {
+  /** `limitMs` null: no time limit (a stream runs as long as the camera does). */
+  private call<T>(fn: (api: Comlink.Remote<PoseWorkerApi>) => Promise<T>, limitMs: number | null = WATCHDOG_MS.other): Promise<T> {
     const api = this.ensure();
     const worker = this.worker;
     return new Promise<T>((resolve, reject) => {
       const p: Pending = { reject };
       this.pending.add(p);
-      const timer = setTimeout(() => {
-        if (this.worker !== worker || !this.pending.has(p)) return;
-        const err = new WorkerCrashedError(`pose worker stopped responding (no answer in ${Math.round(limitMs / 1000)} s)`);
-        this.kill(err);
-        this.onCrash?.(err);
-      }, limitMs);
+      const timer =
+        limitMs === null
+          ? undefined
+          : setTimeout(() => {
+              if (this.worker !== worker || !this.pending.has(p)) return;
+              const err = new WorkerCrashedError(`pose worker stopped responding (no answer in ${Math.round(limitMs / 1000)} s)`);
+              this.kill(err);
+              this.onCrash?.(err);
+            }, limitMs);
       fn(api).then(
         (v) => {
           clearTimeout(timer);

@@ -1,16 +1,23 @@
 /**
- * Feeds camera frames to the pose worker without ever queueing: a frame that
- * arrives while the previous one is still being measured is skipped, so the
- * overlay always shows the newest pose instead of a growing backlog.
+ * The page pump, for browsers where the worker cannot read the camera itself
+ * (see track-stream.ts): copies each presented video frame to a bitmap and
+ * sends it over, never queueing. A frame that arrives while the previous one
+ * is still being measured is skipped, so the overlay always shows the newest
+ * pose instead of a growing backlog.
  */
 import type { PoseClient } from '../client/pose-client';
-import { inferenceSize } from '../client/frame-size';
+import { inferenceSize } from '../shared/frame-size';
 import type { PoseResult } from '../shared/pose-protocol';
 
 export interface PumpCallbacks {
-  /** `captureMs` is performance.now() when the frame was presented, for latency. */
-  onResult(result: PoseResult, captureMs: number): void;
-  onDrop?(): void;
+  /**
+   * `captureMs` is performance.now() when the frame was captured (or
+   * presented), for latency. `frame` is the measured frame itself when the
+   * path returns it; the receiver owns it and closes it.
+   */
+  onResult(result: PoseResult, captureMs: number, frame?: VideoFrame): void;
+  /** `count` frames were skipped while the worker was busy (default 1). */
+  onDrop?(count?: number): void;
   onError(error: Error): void;
 }
 
@@ -22,12 +29,13 @@ export function startFramePump(
   video: HTMLVideoElement,
   client: PoseClient,
   cb: PumpCallbacks,
+  /** performance.now() that result timestamps count from */
+  originMs: number,
   maxSide = 640,
 ): FramePump {
   let stopped = false;
   let busy = false;
   let handle = 0;
-  const t0 = performance.now();
   const hasRvfc = 'requestVideoFrameCallback' in HTMLVideoElement.prototype;
 
   const schedule = () => {
@@ -52,7 +60,7 @@ export function startFramePump(
           return null;
         }
         // Live timestamps: ms since the session started, always increasing.
-        return client.detect(bitmap, captureMs - t0);
+        return client.detect(bitmap, captureMs - originMs);
       })
       .then((result) => {
         if (result && !stopped) cb.onResult(result, captureMs);

@@ -27,6 +27,7 @@ export interface SpeechLike {
 export class Voice {
   private lastRepSpoken = -1;
   private audio: AudioContext | null = null;
+  private playing = 0;
   spoken: string[] = [];
 
   constructor(
@@ -68,19 +69,40 @@ export class Voice {
     return true;
   }
 
+  /**
+   * Opens the audio output now, from the user's click: browsers only allow
+   * sound after a gesture, and opening it blocks the page for tens of ms,
+   * which must not land mid-set. It stays suspended between beeps.
+   */
+  prepare(): void {
+    if (typeof AudioContext === 'undefined' || this.audio) return;
+    this.audio = new AudioContext();
+    void this.audio.suspend();
+  }
+
   beep(): void {
     if (!this.settings.beep || typeof AudioContext === 'undefined') return;
     this.audio ??= new AudioContext();
     const ctx = this.audio;
-    const osc = ctx.createOscillator();
-    const gain = ctx.createGain();
-    osc.frequency.value = 880;
-    gain.gain.setValueAtTime(0.0001, ctx.currentTime);
-    gain.gain.exponentialRampToValueAtTime(0.3 * this.settings.volume + 0.0001, ctx.currentTime + 0.01);
-    gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + 0.15);
-    osc.connect(gain).connect(ctx.destination);
-    osc.start();
-    osc.stop(ctx.currentTime + 0.16);
+    const volume = this.settings.volume;
+    const play = () => {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.frequency.value = 880;
+      gain.gain.setValueAtTime(0.0001, ctx.currentTime);
+      gain.gain.exponentialRampToValueAtTime(0.3 * volume + 0.0001, ctx.currentTime + 0.01);
+      gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + 0.15);
+      osc.connect(gain).connect(ctx.destination);
+      this.playing++;
+      // A running context keeps an audio thread busy: idle it once the beep is over.
+      osc.onended = () => {
+        if (--this.playing === 0) void ctx.suspend();
+      };
+      osc.start();
+      osc.stop(ctx.currentTime + 0.16);
+    };
+    if (ctx.state === 'running') play();
+    else ctx.resume().then(play, () => undefined);
   }
 
   reset(): void {

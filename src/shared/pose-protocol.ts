@@ -53,6 +53,29 @@ export interface PoseResult {
   delegate: Delegate;
 }
 
+/** How the worker reads a camera stream itself (see `PoseWorkerApi.stream`). */
+export interface StreamOptions {
+  /** Longest side of the bitmap the landmarker sees. */
+  maxSide: number;
+  /** The camera's frame rate, to count the frames skipped while one was being measured. */
+  nominalFps: number;
+  /** Wall-clock ms (timeOrigin + now) that result timestamps `t` count from. */
+  originWallMs: number;
+  /** Send each measured frame back with its result, for the page to draw. */
+  returnFrames?: boolean;
+}
+
+/** One measured camera frame, as the streaming worker reports it. */
+export interface StreamedFrame {
+  result: PoseResult;
+  /** When the frame was captured, wall-clock ms (timeOrigin + now), for latency. */
+  captureWallMs: number;
+  /** Camera frames since the previous result that were never measured (arrived while one was). */
+  skipped: number;
+  /** The measured frame itself (transferred; the receiver closes it), when asked for. */
+  frame?: VideoFrame;
+}
+
 export interface PoseWorkerApi {
   /** Loads (or swaps) the model and delegate. Safe to call again to switch. */
   init(config: EngineConfig): Promise<EngineInfo>;
@@ -61,6 +84,13 @@ export interface PoseWorkerApi {
    * the worker. Timestamps must increase within a clip (see `reset`).
    */
   detect(frame: ImageBitmap | VideoFrame, t: number): Promise<PoseResult>;
+  /**
+   * Live path: reads camera frames straight from a (transferred) stream, so
+   * the page never touches a frame, and reports each measured one. Frames that
+   * arrive while one is being measured are dropped at the source, never
+   * queued. Resolves when the stream ends (its track stopped).
+   */
+  stream(frames: ReadableStream<VideoFrame>, options: StreamOptions, onFrame: (frame: StreamedFrame) => void): Promise<void>;
   /** Starts a new clip: fresh tracking state and timestamp sequence. */
   reset(): Promise<void>;
   info(): Promise<EngineInfo | null>;

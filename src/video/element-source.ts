@@ -12,7 +12,7 @@ import { FrameQueue } from './frame-queue';
 import { videoErrors, VideoError } from './errors';
 import type { DecodedFrame, FrameSource, VideoInfo } from './types';
 import type { Container } from './sniff';
-import { inferenceSize } from '../client/frame-size';
+import { inferenceSize } from '../shared/frame-size';
 
 const METADATA_TIMEOUT_MS = 15_000;
 const STALL_MS = 15_000;

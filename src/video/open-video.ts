@@ -4,7 +4,7 @@
  * decode the track; everything else (WebM…) through a <video> element.
  * Failures are VideoErrors with a message for the user.
  */
-import { inferenceSize } from '../client/frame-size';
+import { inferenceSize } from '../shared/frame-size';
 import { unsupportedCodecError } from './codec';
 import { openWithElement } from './element-source';
 import { videoErrors, VideoError } from './errors';

@@ -60,43 +60,59 @@ export class PoseEngine {
     return this.current;
   }
 
+  /** Measures one frame and closes it; the head count, when due, rides along on this frame. */
   async detect(frame: ImageBitmap | VideoFrame, t: number): Promise<PoseResult> {
     try {
-      const runner = this.pickRunner();
-      const ts = Math.max(t, runner.lastTs + 0.001);
-      runner.lastTs = ts;
-      const t0 = performance.now();
-      const result = runner.landmarker.detectForVideo(frame, ts);
-      const inferenceMs = performance.now() - t0;
-      try {
-        this.recordTrial(runner.delegate, inferenceMs);
-        const out = this.toPoseResult(result, t, inferenceMs, runner.delegate);
-        if (out.landmarks) out.people = Math.max(out.people, await this.countPeople(frame, t));
-        return out;
-      } finally {
-        // Masks are copies owned by the result.
-        result.close();
+      const out = this.landmarks(frame, t);
+      if (out.landmarks) {
+        await this.countPeopleIfDue(frame, t);
+        out.people = Math.max(out.people, this.lastCount.people);
       }
+      return out;
     } finally {
       frame.close();
     }
   }
 
   /**
-   * People in view, re-counted every `peopleCheckMs` of frame time. The main
-   * landmarker tracks one pose (so VIDEO mode can skip the detector); this
-   * occasional pass is what notices a second person walking in.
+   * One frame's landmarks, `people` from the latest head count, for callers
+   * that count later, off the result's path. The caller closes the frame.
    */
-  private async countPeople(frame: ImageBitmap | VideoFrame, t: number): Promise<number> {
+  measure(frame: ImageBitmap | VideoFrame, t: number): PoseResult {
+    const out = this.landmarks(frame, t);
+    if (out.landmarks) out.people = Math.max(out.people, this.lastCount.people);
+    return out;
+  }
+
+  private landmarks(frame: ImageBitmap | VideoFrame, t: number): PoseResult {
+    const runner = this.pickRunner();
+    const ts = Math.max(t, runner.lastTs + 0.001);
+    runner.lastTs = ts;
+    const t0 = performance.now();
+    const result = runner.landmarker.detectForVideo(frame, ts);
+    const inferenceMs = performance.now() - t0;
+    try {
+      this.recordTrial(runner.delegate, inferenceMs);
+      return this.toPoseResult(result, t, inferenceMs, runner.delegate);
+    } finally {
+      // Masks are copies owned by the result.
+      result.close();
+    }
+  }
+
+  /**
+   * Re-counts the people in view when `peopleCheckMs` of frame time has
+   * passed. The main landmarker tracks one pose (so VIDEO mode can skip the
+   * detector); this occasional multi-person pass notices a second person.
+   */
+  async countPeopleIfDue(frame: ImageBitmap | VideoFrame, t: number): Promise<void> {
     const every = this.config?.peopleCheckMs ?? 0;
-    if (every <= 0) return 1;
-    if (t - this.lastCount.t < every && t >= this.lastCount.t) return this.lastCount.people;
+    if (every <= 0) return;
+    if (t - this.lastCount.t < every && t >= this.lastCount.t) return;
     const counter = await this.headCounter();
     const res = counter.detect(frame);
-    const people = res.landmarks.length;
+    this.lastCount = { t, people: res.landmarks.length };
     res.close();
-    this.lastCount = { t, people };
-    return people;
   }
 
   private headCounter(): Promise<PoseLandmarker> {

@@ -1,0 +1,90 @@
+/**
+ * The live loop inside the worker: reads camera frames from a stream the
+ * page handed over (MediaStreamTrackProcessor's readable), so frames go from
+ * the capture pipeline to the landmarker without touching the page's main
+ * thread. The processor keeps only the newest frame, so a slow frame makes
+ * the camera's next ones drop instead of queueing.
+ */
+import { inferenceSize } from '../../src/shared/frame-size';
+import type { PoseResult, StreamedFrame, StreamOptions } from '../../src/shared/pose-protocol';
+import { CaptureClock } from './capture-clock';
+
+/** What the loop needs from the engine (PoseEngine in the worker; a fake in tests). */
+export interface FrameMeasurer {
+  measure(frame: ImageBitmap | VideoFrame, t: number): PoseResult;
+  countPeopleIfDue(frame: ImageBitmap | VideoFrame, t: number): Promise<void>;
+}
+
+export class FrameStream {
+  private reader: ReadableStreamDefaultReader<VideoFrame> | null = null;
+
+  constructor(
+    private readonly engine: FrameMeasurer,
+    /** Scales a frame for the landmarker (createImageBitmap here; swappable in tests). */
+    private readonly scale: (frame: VideoFrame, width: number, height: number) => Promise<ImageBitmap | VideoFrame> = scaleFrame,
+    private readonly wallNow: () => number = () => performance.timeOrigin + performance.now(),
+  ) {}
+
+  /** Runs until the stream ends; one stream at a time (a new one replaces the old). */
+  async run(frames: ReadableStream<VideoFrame>, options: StreamOptions, onFrame: (f: StreamedFrame) => void): Promise<void> {
+    await this.stop();
+    const reader = frames.getReader();
+    this.reader = reader;
+    const clock = new CaptureClock(options.nominalFps);
+    /** frames read but too old to measure, reported with the next result */
+    let stale = 0;
+    try {
+      for (;;) {
+        const asked = this.wallNow();
+        const { value: frame, done } = await reader.read();
+        if (done || this.reader !== reader) {
+          frame?.close();
+          return;
+        }
+        const now = this.wallNow();
+        const { captureWallMs, skipped } = clock.add(frame.timestamp, now);
+        // A frame that sat in the buffer while the last one was measured is old
+        // news when the next is due sooner than it is old: wait for that one
+        // instead (once: a camera with jittery timestamps never stalls the loop).
+        const waited = now - asked > 1;
+        if (!waited && stale === 0 && now - captureWallMs > clock.intervalMs / 2) {
+          frame.close();
+          stale++;
+          continue;
+        }
+        const size = inferenceSize(frame.displayWidth, frame.displayHeight, options.maxSide);
+        const input = await this.scale(frame, size.width, size.height);
+        try {
+          const t = captureWallMs - options.originWallMs;
+          const result = this.engine.measure(input, t);
+          // The page draws the very frame that was measured, so the skeleton never lags the picture.
+          onFrame({ result, captureWallMs, skipped: skipped + stale, frame: options.returnFrames ? frame.clone() : undefined });
+          stale = 0;
+          // After the result has left: the head count delays the next read, not this cue.
+          if (result.landmarks) await this.engine.countPeopleIfDue(input, t);
+        } finally {
+          if (input !== frame) input.close();
+          frame.close();
+        }
+      }
+    } finally {
+      if (this.reader === reader) this.reader = null;
+      reader.releaseLock();
+    }
+  }
+
+  async stop(): Promise<void> {
+    const reader = this.reader;
+    this.reader = null;
+    await reader?.cancel().catch(() => undefined);
+  }
+}
+
+/**
+ * The landmarker's input: the frame itself when already the right size (no
+ * copy; measured faster than converting it to a bitmap), else a scaled bitmap.
+ */
+function scaleFrame(frame: VideoFrame, width: number, height: number): Promise<ImageBitmap | VideoFrame> {
+  if (frame.displayWidth === width && frame.displayHeight === height) return Promise.resolve(frame);
+  return createImageBitmap(frame, { resizeWidth: width, resizeHeight: height, resizeQuality: 'low' });
+}

@@ -27,7 +27,7 @@ export function longClip(): string {
   return out;
 }
 
-export async function runOffline(url: string, model: ModelVariant, baseMs: number): Promise<Record<string, unknown>> {
+export async function runOffline(url: string, model: ModelVariant): Promise<Record<string, unknown>> {
   const clip = longClip();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -59,7 +59,6 @@ export async function runOffline(url: string, model: ModelVariant, baseMs: numbe
     wallSeconds: round(wallSeconds, 1),
     fps: round(fps),
     realtimeFactor: round(clipSeconds / wallSeconds, 3),
-    ratioToBaseline: round(fps / (1000 / baseMs), 3),
     reps: info.reps,
     offOriginRequests: offending.length,
   };

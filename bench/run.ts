@@ -83,7 +83,8 @@ async function main(): Promise<void> {
   console.log('analyzer: timing over the shared landmark recordings…');
   results.analyzer = measureAnalyzer();
 
-  const preview = await startPreview(4180);
+  // Always the current sources: a stale build would time old code.
+  const preview = await startPreview(4180, { fresh: true });
   try {
     // Speed here drifts by tens of percent over minutes, and a loop run right
     // after the GPU sweep reads slow. So each ratio's floor is the chosen

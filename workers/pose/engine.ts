@@ -9,6 +9,9 @@ import { DelegateTrial } from './delegate-trial';
 import { pickMainPose, toTuples } from './convert';
 import { dorsalRise, FacingVote } from './dorsal';
 
+/** What the landmarker measures; ImageData is the live path's RGBA copy of a camera frame. */
+export type LandmarkerInput = ImageBitmap | VideoFrame | ImageData;
+
 type WasmFileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
 
 interface Runner {
@@ -78,13 +81,13 @@ export class PoseEngine {
    * One frame's landmarks, `people` from the latest head count, for callers
    * that count later, off the result's path. The caller closes the frame.
    */
-  measure(frame: ImageBitmap | VideoFrame, t: number): PoseResult {
+  measure(frame: LandmarkerInput, t: number): PoseResult {
     const out = this.landmarks(frame, t);
     if (out.landmarks) out.people = Math.max(out.people, this.lastCount.people);
     return out;
   }
 
-  private landmarks(frame: ImageBitmap | VideoFrame, t: number): PoseResult {
+  private landmarks(frame: LandmarkerInput, t: number): PoseResult {
     const runner = this.pickRunner();
     const ts = Math.max(t, runner.lastTs + 0.001);
     runner.lastTs = ts;
@@ -105,7 +108,7 @@ export class PoseEngine {
    * passed. The main landmarker tracks one pose (so VIDEO mode can skip the
    * detector); this occasional multi-person pass notices a second person.
    */
-  async countPeopleIfDue(frame: ImageBitmap | VideoFrame, t: number): Promise<void> {
+  async countPeopleIfDue(frame: LandmarkerInput, t: number): Promise<void> {
     const every = this.config?.peopleCheckMs ?? 0;
     if (every <= 0) return;
     if (t - this.lastCount.t < every && t >= this.lastCount.t) return;

@@ -52,6 +52,8 @@ function engine(clock: { ms: number }, inferenceMs: number, log: string[]): Fram
 }
 
 const options = { maxSide: 640, nominalFps: 30, originWallMs: 1000 };
+/** The landmarker gets the camera frame as it is (FrameInput's conversions are tested on their own). */
+const asIs = { of: async (f: VideoFrame) => f };
 
 describe('FrameStream', () => {
   it('measures frames as they arrive, times them from capture, and closes every frame', async () => {
@@ -59,7 +61,7 @@ describe('FrameStream', () => {
     const log: string[] = [];
     const cam = camera(clock, 10);
     const got: StreamedFrame[] = [];
-    await new FrameStream(engine(clock, 10, log), undefined, () => clock.ms).run(cam.stream, options, (f) => got.push(f));
+    await new FrameStream(engine(clock, 10, log), asIs, () => clock.ms).run(cam.stream, options, (f) => got.push(f));
     // 10 ms of inference keeps up with 30 fps: every frame is measured, none skipped.
     expect(got).toHaveLength(10);
     expect(got.map((f) => f.skipped)).toEqual(Array(10).fill(0));
@@ -75,7 +77,7 @@ describe('FrameStream', () => {
     const clock = { ms: 0 };
     const cam = camera(clock, 30);
     const got: StreamedFrame[] = [];
-    await new FrameStream(engine(clock, 50, []), undefined, () => clock.ms).run(cam.stream, options, (f) => got.push(f));
+    await new FrameStream(engine(clock, 50, []), asIs, () => clock.ms).run(cam.stream, options, (f) => got.push(f));
     // Each 50 ms measurement spans 1.5 frame intervals; the stale buffered frame is skipped for the next fresh one.
     const waits = got.map((f) => Math.round(f.captureWallMs - (f.result.t + options.originWallMs)));
     expect(waits.every((w) => w === 0)).toBe(true);
@@ -102,7 +104,7 @@ describe('FrameStream', () => {
       return s as unknown as VideoFrame;
     };
     const got: StreamedFrame[] = [];
-    await new FrameStream(engine(clock, 5, []), scale, () => clock.ms).run(cam.stream, { ...options, returnFrames: true }, (f) => got.push(f));
+    await new FrameStream(engine(clock, 5, []), { of: scale }, () => clock.ms).run(cam.stream, { ...options, returnFrames: true }, (f) => got.push(f));
     expect(sizes).toEqual(['640x360', '640x360', '640x360']);
     expect(scaled.every((s) => s.closed)).toBe(true);
     expect(cam.frames.every((f) => f.closed)).toBe(true);

@@ -8,11 +8,13 @@
 import { inferenceSize } from '../../src/shared/frame-size';
 import type { PoseResult, StreamedFrame, StreamOptions } from '../../src/shared/pose-protocol';
 import { CaptureClock } from './capture-clock';
+import type { LandmarkerInput } from './engine';
+import { FrameInput } from './frame-input';
 
 /** What the loop needs from the engine (PoseEngine in the worker; a fake in tests). */
 export interface FrameMeasurer {
-  measure(frame: ImageBitmap | VideoFrame, t: number): PoseResult;
-  countPeopleIfDue(frame: ImageBitmap | VideoFrame, t: number): Promise<void>;
+  measure(frame: LandmarkerInput, t: number): PoseResult;
+  countPeopleIfDue(frame: LandmarkerInput, t: number): Promise<void>;
 }
 
 export class FrameStream {
@@ -20,8 +22,8 @@ export class FrameStream {
 
   constructor(
     private readonly engine: FrameMeasurer,
-    /** Scales a frame for the landmarker (createImageBitmap here; swappable in tests). */
-    private readonly scale: (frame: VideoFrame, width: number, height: number) => Promise<ImageBitmap | VideoFrame> = scaleFrame,
+    /** Turns a camera frame into the landmarker's input (swappable in tests). */
+    private readonly input: Pick<FrameInput, 'of'> = new FrameInput(),
     private readonly wallNow: () => number = () => performance.timeOrigin + performance.now(),
   ) {}
 
@@ -53,7 +55,7 @@ export class FrameStream {
           continue;
         }
         const size = inferenceSize(frame.displayWidth, frame.displayHeight, options.maxSide);
-        const input = await this.scale(frame, size.width, size.height);
+        const input = await this.input.of(frame, size.width, size.height);
         try {
           const t = captureWallMs - options.originWallMs;
           const result = this.engine.measure(input, t);
@@ -63,7 +65,7 @@ export class FrameStream {
           // After the result has left: the head count delays the next read, not this cue.
           if (result.landmarks) await this.engine.countPeopleIfDue(input, t);
         } finally {
-          if (input !== frame) input.close();
+          if (input !== frame && 'close' in input) input.close();
           frame.close();
         }
       }
@@ -78,13 +80,4 @@ export class FrameStream {
     this.reader = null;
     await reader?.cancel().catch(() => undefined);
   }
-}
-
-/**
- * The landmarker's input: the frame itself when already the right size (no
- * copy; measured faster than converting it to a bitmap), else a scaled bitmap.
- */
-function scaleFrame(frame: VideoFrame, width: number, height: number): Promise<ImageBitmap | VideoFrame> {
-  if (frame.displayWidth === width && frame.displayHeight === height) return Promise.resolve(frame);
-  return createImageBitmap(frame, { resizeWidth: width, resizeHeight: height, resizeQuality: 'low' });
 }

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FrameInput } from './frame-input';
+
+/** What FrameInput touches of a VideoFrame; `copyTo` fills RGBA with the frame's own byte, or fails. */
+function frame(w: number, h: number, opts: { fill?: number; copyFails?: boolean; rotation?: number } = {}) {
+  const calls: string[] = [];
+  const f = {
+    displayWidth: w,
+    displayHeight: h,
+    visibleRect: { width: w, height: h },
+    rotation: opts.rotation ?? 0,
+    calls,
+    async copyTo(dest: Uint8ClampedArray, options: { format: string }) {
+      calls.push(`copyTo ${options.format}`);
+      if (opts.copyFails) throw new DOMException('unsupported format', 'NotSupportedError');
+      dest.fill(opts.fill ?? 7);
+      return [];
+    },
+  };
+  return f as unknown as VideoFrame & { calls: string[] };
+}
+
+class FakeImageData {
+  constructor(readonly data: Uint8ClampedArray, readonly width: number, readonly height: number) {}
+}
+const realImageData = globalThis.ImageData;
+beforeAll(() => {
+  (globalThis as { ImageData: unknown }).ImageData = FakeImageData;
+});
+afterAll(() => {
+  (globalThis as { ImageData: unknown }).ImageData = realImageData;
+});
+
+describe('FrameInput', () => {
+  it('copies a right-sized frame to RGBA, reusing one buffer', async () => {
+    const input = new FrameInput();
+    const a = (await input.of(frame(4, 2, { fill: 9 }), 4, 2)) as unknown as FakeImageData;
+    expect(a).toBeInstanceOf(FakeImageData);
+    expect([a.width, a.height, a.data.length, a.data[0]]).toEqual([4, 2, 32, 9]);
+    const b = (await input.of(frame(4, 2, { fill: 3 }), 4, 2)) as unknown as FakeImageData;
+    expect(b.data.buffer).toBe(a.data.buffer);
+    expect(b.data[31]).toBe(3);
+  });
+
+  it('scales a frame of another size instead of copying it', async () => {
+    const sizes: string[] = [];
+    const input = new FrameInput(async (_f, w, h) => {
+      sizes.push(`${w}x${h}`);
+      return { width: w, height: h } as ImageBitmap;
+    });
+    const f = frame(1280, 720);
+    await input.of(f, 640, 360);
+    expect(sizes).toEqual(['640x360']);
+    expect(f.calls).toEqual([]);
+  });
+
+  it('hands over the frame itself when this browser cannot copy to RGBA, and stops trying', async () => {
+    const input = new FrameInput();
+    const first = frame(4, 2, { copyFails: true });
+    expect(await input.of(first, 4, 2)).toBe(first);
+    const second = frame(4, 2);
+    expect(await input.of(second, 4, 2)).toBe(second);
+    expect(second.calls).toEqual([]);
+  });
+
+  it('does not copy a rotated frame (copyTo would give it lying on its side)', async () => {
+    const f = frame(4, 2, { rotation: 90 });
+    expect(await new FrameInput().of(f, 4, 2)).toBe(f);
+    expect(f.calls).toEqual([]);
+  });
+});

@@ -10,7 +10,8 @@
  * Prints a table and writes bench/results.json. Options:
  *   --live-seconds N   length of the live run (default 300: the memory check wants 5 minutes)
  *   --model M          model for the live and offline runs (default full)
- *   --skip live,offline,baseline
+ *   --skip live,offline,baseline,sweep   (sweep: the every-model-and-delegate table)
+ *   --paired-rounds N  live segments alternated with the bare loop for the ratio (default 4)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,8 @@ const model = opt('model', 'full') as ModelVariant;
 const skip = new Set(opt('skip', '').split(',').filter(Boolean));
 /** how live frames reach the worker: the app's choice, or forced ('worker' | 'page') to compare */
 const framePath = opt('frames', '');
+/** live segments alternated with the bare loop for the like-for-like ratio */
+const pairedRounds = Number(opt('paired-rounds', '4'));
 
 const CLIP = 'TBY66_Intelligent-Deadlift-Diagnosis-System/0016c_1.mp4';
 const round = (x: number, d = 2) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
@@ -106,16 +109,19 @@ async function main(): Promise<void> {
     await checkpoint();
     if (!skip.has('live')) {
       console.log(`live: ${liveSeconds} s through the fake camera (${model})…`);
-      const live = await runLive(preview.url, model, liveSeconds);
+      const live = await runLive(preview.url, model, liveSeconds, withBaseline ? pairedRounds : 0);
       await checkpoint();
       const [a, b] = checkpoints.slice(-2);
       const masked = bracket(a, b, 'masked');
       const plain = bracket(a, b, 'plain');
       const ms = live.msPerFrame as number;
+      const paired = live.paired as { ratio: number | null } | null;
       results.live = {
         ...live,
-        // Like for like: the live screen runs masks, so its floor is the masked bare loop.
-        ratioToBaseline: round(ms / masked.used, 3),
+        // Like for like: the live screen runs masks, so its floor is the masked bare loop,
+        // timed between live segments (paired); the continuous run against checkpoints is kept too.
+        ratioToBaseline: paired?.ratio ?? round(ms / masked.used, 3),
+        ratioContinuousToCheckpoints: round(ms / masked.used, 3),
         ratioToPlainBaseline: round(ms / plain.used, 3),
         baselineMs: { ...masked, used: round(masked.used) },
         plainBaselineMs: { ...plain, used: round(plain.used) },
@@ -130,7 +136,7 @@ async function main(): Promise<void> {
       results.offline = { ...offline, ratioToBaseline: round((offline.fps as number) / (1000 / plain.used), 3), baselineMs: { ...plain, used: round(plain.used) } };
     }
 
-    if (withBaseline) {
+    if (withBaseline && !skip.has('sweep')) {
       console.log('baseline: every model and delegate, bare detectForVideo on the main thread…');
       const rows = await onBaselinePage(preview.url, async (m: string) => {
         const b = (window as any).__bench;
@@ -174,13 +180,14 @@ interface Checkpoint {
 
 /** The chosen model's bare loop in a fresh browser: plain, then with masks (as the live screen runs). */
 async function bareCheckpoint(url: string, model: ModelVariant): Promise<Checkpoint> {
-  const rows = (await onBaselinePage(url, async (m: string) => {
-    const b = (window as any).__bench;
-    const input = document.getElementById('clip') as HTMLInputElement;
-    const frames = await b.decodeFrames(input.files![0], 200);
-    return [...(await b.runBaseline(frames, [m], ['CPU'])), ...(await b.runBaseline(frames, [m], ['CPU'], {}, 5, true))];
-  }, model)) as BaselineRow[];
-  return { plain: rows[0].msPerFrame, masked: rows[1].msPerFrame, frames: rows[1].frames };
+  const bare = await openBareLoop(url, model);
+  try {
+    const plain = await bare.time(false);
+    const masked = await bare.time(true);
+    return { plain: plain.msPerFrame, masked: masked.msPerFrame, frames: masked.frames };
+  } finally {
+    await bare.close();
+  }
 }
 
 interface BaselineRow {
@@ -206,7 +213,24 @@ async function onBaselinePage(url: string, fn: (arg: string) => Promise<unknown>
   }
 }
 
-async function runLive(url: string, model: ModelVariant, seconds: number): Promise<Record<string, unknown>> {
+/** The chosen model's bare loop in its own browser, frames decoded once, to time as often as needed. */
+async function openBareLoop(url: string, model: ModelVariant): Promise<{ time(masks: boolean): Promise<BaselineRow>; close(): Promise<void> }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  await page.goto(`${url}/src/bench/baseline.html`);
+  await page.setInputFiles('#clip', footage(CLIP));
+  await page.evaluate(async () => {
+    const w = window as any;
+    w.__frames = await w.__bench.decodeFrames((document.getElementById('clip') as HTMLInputElement).files![0], 200);
+  });
+  return {
+    time: (masks) =>
+      page.evaluate(async ([m, k]) => (await (window as any).__bench.runBaseline((window as any).__frames, [m], ['CPU'], {}, 5, k))[0] as BaselineRow, [model, masks] as const),
+    close: () => browser.close(),
+  };
+}
+
+async function runLive(url: string, model: ModelVariant, seconds: number, pairedRounds: number): Promise<Record<string, unknown>> {
   const launch = withFakeCamera(mjpegFor(CLIP, { holdStartS: 8, holdEndS: 2 }));
   launch.args.push('--enable-precise-memory-info');
   const browser = await chromium.launch(launch);
@@ -249,6 +273,7 @@ async function runLive(url: string, model: ModelVariant, seconds: number): Promi
     };
   }, start.t);
   const heapEnd = await heap();
+  const paired = pairedRounds > 0 ? await pairedSegments(url, model, page, pairedRounds) : null;
   await browser.close();
   const frames = end.frames - start.frames;
   const wall = (end.t - start.t) / 1000;
@@ -263,6 +288,8 @@ async function runLive(url: string, model: ModelVariant, seconds: number): Promi
     msPerFrame: round(msPerFrame),
     /** of which inside detectForVideo in the worker (masks on); the rest is capture, transfer and the main thread */
     inferenceMsPerFrame: round(mean(end.inferenceMs)),
+    /** the same by fifths of the run, in order: a drift would show here */
+    inferenceMsByFifth: [0, 1, 2, 3, 4].map((i) => round(mean(end.inferenceMs.slice((i * end.inferenceMs.length) / 5, ((i + 1) * end.inferenceMs.length) / 5)))),
     latencyMs: { p50: round(percentile(end.latencies, 50)), p95: round(percentile(end.latencies, 95)) },
     droppedFrames: end.dropped - start.dropped,
     processedFrames: frames,
@@ -271,7 +298,50 @@ async function runLive(url: string, model: ModelVariant, seconds: number): Promi
     reps: end.reps,
     heapMB: { start: round((start.heap ?? NaN) / 2 ** 20), end: round((heapEnd ?? NaN) / 2 ** 20) },
     offOriginRequests: offending.length,
+    paired,
   };
+}
+
+/**
+ * The like-for-like ratio, robust to this machine's drift (tens of percent
+ * over minutes): live segments alternate with the bare loop (masks on, the
+ * camera stopped meanwhile), and each segment is compared with the loop
+ * timed just before and just after it.
+ */
+async function pairedSegments(url: string, model: ModelVariant, page: import('@playwright/test').Page, rounds: number, segmentS = 30) {
+  const bare = await openBareLoop(url, model);
+  const frames = () => page.evaluate(() => (window as any).__hinge.live.frames as number);
+  const toggle = async (want: 'idle' | 'running') => {
+    await page.getByTestId('start-camera').click();
+    await page.waitForFunction((w) => (window as any).__hinge.live.status === w, want, { timeout: 60_000 });
+  };
+  try {
+    await toggle('idle');
+    const bareMs = [(await bare.time(true)).msPerFrame];
+    const liveMs: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      await toggle('running');
+      const f0 = await frames();
+      await page.waitForFunction((n) => (window as any).__hinge.live.frames > n + 30, f0, { timeout: 60_000 }); // warmed up
+      const f1 = await frames();
+      await page.waitForTimeout(segmentS * 1000);
+      const f2 = await frames();
+      const samples: number[] = await page.evaluate((n) => (window as any).__hinge.live.frameMs.slice(-n), f2 - f1);
+      liveMs.push(samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length));
+      await toggle('idle');
+      bareMs.push((await bare.time(true)).msPerFrame);
+    }
+    const ratios = liveMs.map((ms, i) => ms / ((bareMs[i] + bareMs[i + 1]) / 2));
+    return {
+      segmentSeconds: segmentS,
+      liveMs: liveMs.map((x) => round(x)),
+      bareMs: bareMs.map((x) => round(x)),
+      ratios: ratios.map((x) => round(x, 3)),
+      ratio: round(ratios.reduce((a, b) => a + b, 0) / ratios.length, 3),
+    };
+  } finally {
+    await bare.close();
+  }
 }
 
 function toMarkdown(r: Results): string {
@@ -288,9 +358,15 @@ function toMarkdown(r: Results): string {
     lines.push(`| frames reach the worker | ${l.framePath === 'worker' ? 'read by the worker from the camera track' : 'copied by the page'} |`);
     lines.push(`| ms per frame, capture → landmarks on the main thread | ${l.msPerFrame} |`);
     lines.push(`| of which inside detectForVideo in the worker | ${l.inferenceMsPerFrame} |`);
-    if (l.baselineMs) lines.push(`| bare loop with masks before / after the live run, ms | ${l.baselineMs.before} / ${l.baselineMs.after} |`);
-    if (l.plainBaselineMs) lines.push(`| bare loop without masks before / after, ms | ${l.plainBaselineMs.before} / ${l.plainBaselineMs.after} |`);
-    lines.push(`| ratio to the bare loop with masks (like for like, mean of before and after) / without masks | ${l.ratioToBaseline} / ${l.ratioToPlainBaseline} |`);
+    lines.push(`| the same by fifths of the run | ${l.inferenceMsByFifth.join(' / ')} |`);
+    if (l.paired) {
+      lines.push(`| paired: ${l.paired.liveMs.length} live segments of ${l.paired.segmentSeconds} s, ms per frame | ${l.paired.liveMs.join(' / ')} |`);
+      lines.push(`| paired: bare loop with masks between them, ms | ${l.paired.bareMs.join(' / ')} |`);
+      lines.push(`| paired: ratio per segment | ${l.paired.ratios.join(' / ')} |`);
+    }
+    lines.push(`| **ratio to the bare loop with masks, like for like (paired mean)** | **${l.ratioToBaseline}** |`);
+    if (l.baselineMs) lines.push(`| bare loop with masks / without, before → after the continuous run, ms | ${l.baselineMs.before} → ${l.baselineMs.after} / ${l.plainBaselineMs.before} → ${l.plainBaselineMs.after} |`);
+    lines.push(`| continuous run against those, with masks / without | ${l.ratioContinuousToCheckpoints} / ${l.ratioToPlainBaseline} |`);
     lines.push(`| achieved fps | ${l.fps} |`);
     lines.push(`| latency capture → cue rendered, p50 / p95 ms | ${l.latencyMs.p50} / ${l.latencyMs.p95} |`);
     lines.push(`| frames dropped (camera faster than the model) / processed | ${l.droppedFrames} / ${l.processedFrames} |`);

@@ -22,26 +22,31 @@ export function footage(rel: string): string {
 /**
  * Converts a clip to MJPEG at a fixed rate (Chromium's fake camera plays
  * MJPEG files; Y4M would be hundreds of MB). Optional leading still frames
- * give the lifter time to be "in position" before the set.
+ * give the lifter time to be "in position" before the set. `riseBackS` plays
+ * the clip's last seconds again in reverse: a clip cut at the bottom of a rep
+ * then ends standing, instead of the camera's loop jumping the lifter up
+ * (which the analyzer would rightly judge as a rep with a long, deep hold).
  */
-export function mjpegFor(rel: string, opts: { fps?: number; height?: number; holdStartS?: number; holdEndS?: number } = {}): string {
+export function mjpegFor(rel: string, opts: { fps?: number; height?: number; holdStartS?: number; holdEndS?: number; riseBackS?: number } = {}): string {
   const fps = opts.fps ?? 30;
   const height = opts.height ?? 640;
   const holdStart = opts.holdStartS ?? 0;
   const holdEnd = opts.holdEndS ?? 0;
+  const riseBack = opts.riseBackS ?? 0;
   const src = footage(rel);
-  const name = `${rel.replace(/[\\/]/g, '__').replace(/\.\w+$/, '')}_${fps}fps_${height}_${holdStart}_${holdEnd}.mjpeg`;
+  const name = `${rel.replace(/[\\/]/g, '__').replace(/\.\w+$/, '')}_${fps}fps_${height}_${holdStart}_${holdEnd}${riseBack ? `_r${riseBack}` : ''}.mjpeg`;
   const out = path.join(artifactsDir, 'clips', name);
   if (existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs) return out;
   mkdirSync(path.dirname(out), { recursive: true });
+  const base = `fps=${fps},scale=-2:${height}`;
+  // Holding the first/last frame = the lifter standing still before and after the set.
+  const hold = `tpad=start_duration=${holdStart}:start_mode=clone:stop_duration=${holdEnd}:stop_mode=clone`;
+  const graph = riseBack
+    ? `[0:v]${base},split[a][b];[b]reverse,trim=duration=${riseBack},setpts=PTS-STARTPTS[r];[a][r]concat=n=2:v=1,${hold}[v]`
+    : `[0:v]${base},${hold}[v]`;
   execFileSync(
     'ffmpeg',
-    [
-      '-hide_banner', '-loglevel', 'error', '-y', '-i', src,
-      // Holding the first/last frame = the lifter standing still before and after the set.
-      '-vf', `tpad=start_duration=${holdStart}:start_mode=clone:stop_duration=${holdEnd}:stop_mode=clone,fps=${fps},scale=-2:${height}`,
-      '-q:v', '5', '-f', 'mjpeg', out,
-    ],
+    ['-hide_banner', '-loglevel', 'error', '-y', '-i', src, '-filter_complex', graph, '-map', '[v]', '-q:v', '5', '-f', 'mjpeg', out],
     { stdio: 'inherit' },
   );
   return out;

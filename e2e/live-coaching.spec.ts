@@ -14,13 +14,15 @@ interface Case {
   reps: number;
   /** the fault cue the clip must show, or null for a clean clip */
   fault: string | null;
+  /** the clip is cut during the last rep's descent, this long: played back in reverse, the lifter stands up again */
+  lastDescentS: number;
 }
 
 const TBY = 'TBY66_Intelligent-Deadlift-Diagnosis-System';
 const CASES: Case[] = [
-  { clip: `${TBY}/0016k_1.mp4`, reps: 11, fault: 'hips-back' },
-  { clip: `${TBY}/0016r_1.mp4`, reps: 11, fault: 'rounded-back' },
-  { clip: `${TBY}/0016c_1.mp4`, reps: 11, fault: null },
+  { clip: `${TBY}/0016k_1.mp4`, reps: 11, fault: 'hips-back', lastDescentS: 0.75 },
+  { clip: `${TBY}/0016r_1.mp4`, reps: 11, fault: 'rounded-back', lastDescentS: 0.55 },
+  { clip: `${TBY}/0016c_1.mp4`, reps: 11, fault: null, lastDescentS: 1.6 },
 ];
 
 type CueLog = { t: number; rep: number; faultId: string | null; kind: string; text: string }[];
@@ -32,7 +34,7 @@ const coachState = (page: Page) =>
 
 for (const c of CASES) {
   test(`${c.clip}: counts ${c.reps} reps and cues ${c.fault ?? 'no fault'}`, async ({ baseURL }) => {
-    const cam = await openWithCamera(mjpegFor(c.clip, { holdStartS: 8, holdEndS: 6 }), baseURL!);
+    const cam = await openWithCamera(mjpegFor(c.clip, { holdStartS: 8, holdEndS: 6, riseBackS: c.lastDescentS }), baseURL!);
     const { page } = cam;
     try {
       await page.goto('/?debug');

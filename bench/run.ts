@@ -138,15 +138,16 @@ async function main(): Promise<void> {
 
     if (withBaseline && !skip.has('sweep')) {
       console.log('baseline: every model and delegate, bare detectForVideo on the main thread…');
-      const rows = await onBaselinePage(preview.url, async (m: string) => {
-        const b = (window as any).__bench;
-        const input = document.getElementById('clip') as HTMLInputElement;
-        const frames = await b.decodeFrames(input.files![0], 200);
-        // The app's engine in a worker, first (before the GPU runs): what a worker costs by itself.
-        const inWorker = { ...(await b.runInWorker(frames, m, true)), inWorker: true };
-        const plain = await b.runBaseline(frames, ['lite', 'full', 'heavy'], ['CPU', 'GPU'], { GPU: 12 });
-        return [inWorker, ...plain];
-      }, model);
+      const bare = await openBareLoop(preview.url);
+      const rows = await bare.page
+        .evaluate(async (m: string) => {
+          const w = window as any;
+          // The app's engine in a worker, first (before the GPU runs): what a worker costs by itself.
+          const inWorker = { ...(await w.__bench.runInWorker(w.__frames, m, true)), inWorker: true };
+          const plain = await w.__bench.runBaseline(w.__frames, ['lite', 'full', 'heavy'], ['CPU', 'GPU'], { GPU: 12 });
+          return [inWorker, ...plain];
+        }, model)
+        .finally(() => bare.close());
       for (const r of rows as BaselineRow[]) {
         const entry = (results.baseline[r.model] ??= { msPerFrame: null, p95: null, frames: 0, delegate: 'CPU' });
         if (r.inWorker) entry.workerWithMasks = { msPerFrame: round(r.msPerFrame), frames: r.frames };
@@ -180,10 +181,10 @@ interface Checkpoint {
 
 /** The chosen model's bare loop in a fresh browser: plain, then with masks (as the live screen runs). */
 async function bareCheckpoint(url: string, model: ModelVariant): Promise<Checkpoint> {
-  const bare = await openBareLoop(url, model);
+  const bare = await openBareLoop(url);
   try {
-    const plain = await bare.time(false);
-    const masked = await bare.time(true);
+    const plain = await bare.time(model, false);
+    const masked = await bare.time(model, true);
     return { plain: plain.msPerFrame, masked: masked.msPerFrame, frames: masked.frames };
   } finally {
     await bare.close();
@@ -200,21 +201,8 @@ interface BaselineRow {
   frames: number;
 }
 
-/** Runs `fn` on the device-speed page (its own browser, the clip loaded in its file input). */
-async function onBaselinePage(url: string, fn: (arg: string) => Promise<unknown>, arg: string): Promise<unknown> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${url}/src/bench/baseline.html`);
-    await page.setInputFiles('#clip', footage(CLIP));
-    return await page.evaluate(fn, arg);
-  } finally {
-    await browser.close();
-  }
-}
-
-/** The chosen model's bare loop in its own browser, frames decoded once, to time as often as needed. */
-async function openBareLoop(url: string, model: ModelVariant): Promise<{ time(masks: boolean): Promise<BaselineRow>; close(): Promise<void> }> {
+/** The bare-loop page in its own browser, the clip's frames decoded once, to time as often as needed. */
+async function openBareLoop(url: string) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   await page.goto(`${url}/src/bench/baseline.html`);
@@ -224,7 +212,9 @@ async function openBareLoop(url: string, model: ModelVariant): Promise<{ time(ma
     w.__frames = await w.__bench.decodeFrames((document.getElementById('clip') as HTMLInputElement).files![0], 200);
   });
   return {
-    time: (masks) =>
+    page,
+    /** one model's bare loop on the main thread, plain or with masks */
+    time: (model: ModelVariant, masks: boolean) =>
       page.evaluate(async ([m, k]) => (await (window as any).__bench.runBaseline((window as any).__frames, [m], ['CPU'], {}, 5, k))[0] as BaselineRow, [model, masks] as const),
     close: () => browser.close(),
   };
@@ -309,7 +299,7 @@ async function runLive(url: string, model: ModelVariant, seconds: number, paired
  * timed just before and just after it.
  */
 async function pairedSegments(url: string, model: ModelVariant, page: import('@playwright/test').Page, rounds: number, segmentS = 30) {
-  const bare = await openBareLoop(url, model);
+  const bare = await openBareLoop(url);
   const frames = () => page.evaluate(() => (window as any).__hinge.live.frames as number);
   const toggle = async (want: 'idle' | 'running') => {
     await page.getByTestId('start-camera').click();
@@ -317,7 +307,7 @@ async function pairedSegments(url: string, model: ModelVariant, page: import('@p
   };
   try {
     await toggle('idle');
-    const bareMs = [(await bare.time(true)).msPerFrame];
+    const bareMs = [(await bare.time(model, true)).msPerFrame];
     const liveMs: number[] = [];
     for (let i = 0; i < rounds; i++) {
       await toggle('running');
@@ -329,7 +319,7 @@ async function pairedSegments(url: string, model: ModelVariant, page: import('@p
       const samples: number[] = await page.evaluate((n) => (window as any).__hinge.live.frameMs.slice(-n), f2 - f1);
       liveMs.push(samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length));
       await toggle('idle');
-      bareMs.push((await bare.time(true)).msPerFrame);
+      bareMs.push((await bare.time(model, true)).msPerFrame);
     }
     const ratios = liveMs.map((ms, i) => ms / ((bareMs[i] + bareMs[i + 1]) / 2));
     return {

@@ -23,7 +23,7 @@ export interface BaselineResult {
 const base = new URL(import.meta.env.BASE_URL, location.href);
 
 /** Decodes `count` frames spread at the clip's own rate from its start, downscaled like the app does. */
-export async function decodeFrames(file: Blob, count: number, fps = 30, maxSide = 640, fromS = 0): Promise<{ bitmaps: ImageBitmap[]; t: number[] }> {
+export async function decodeFrames(file: Blob, count: number, fps = 30): Promise<{ bitmaps: ImageBitmap[]; t: number[] }> {
   const video = document.createElement('video');
   video.muted = true;
   video.src = URL.createObjectURL(file);
@@ -31,12 +31,12 @@ export async function decodeFrames(file: Blob, count: number, fps = 30, maxSide 
     video.onloadeddata = () => res();
     video.onerror = () => rej(new Error('the video could not be decoded'));
   });
-  const size = inferenceSize(video.videoWidth, video.videoHeight, maxSide);
+  const size = inferenceSize(video.videoWidth, video.videoHeight);
   const bitmaps: ImageBitmap[] = [];
   const t: number[] = [];
-  const n = Math.min(count, Math.floor((video.duration - fromS) * fps));
+  const n = Math.min(count, Math.floor(video.duration * fps));
   for (let i = 0; i < n; i++) {
-    const at = fromS + i / fps;
+    const at = i / fps;
     await new Promise<void>((res) => {
       video.onseeked = () => res();
       video.currentTime = at;
@@ -104,11 +104,11 @@ export async function runBaseline(
  * The same frames through the app's PoseEngine in a worker (copies of the
  * bitmaps are sent, the page keeps its own), for the worker's own cost.
  */
-export async function runInWorker(frames: { bitmaps: ImageBitmap[]; t: number[] }, model: ModelVariant, masks: boolean, warmup = 5, gapMs = 0, peopleCheckMs = 0): Promise<BaselineResult> {
+export async function runInWorker(frames: { bitmaps: ImageBitmap[]; t: number[] }, model: ModelVariant, masks: boolean, warmup = 5): Promise<BaselineResult> {
   const worker = new Worker(new URL('./engine-loop.worker.ts', import.meta.url), { type: 'module' });
   try {
     const copies = await Promise.all(frames.bitmaps.map((b) => createImageBitmap(b)));
-    const times = await Comlink.wrap<EngineLoopApi>(worker).run(Comlink.transfer(copies, copies), frames.t, model, masks, warmup, gapMs, peopleCheckMs);
+    const times = await Comlink.wrap<EngineLoopApi>(worker).run(Comlink.transfer(copies, copies), frames.t, model, masks, warmup);
     const msPerFrame = times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
     return { model, delegate: 'CPU', masks, frames: times.length, msPerFrame, p95: percentile(times, 95), detected: NaN };
   } finally {

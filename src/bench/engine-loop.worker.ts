@@ -9,15 +9,13 @@ import { PoseEngine } from '../../workers/pose/engine';
 import type { ModelVariant } from '../shared/pose-protocol';
 
 const api = {
-  async run(bitmaps: ImageBitmap[], t: number[], model: ModelVariant, masks: boolean, warmup: number, gapMs = 0, peopleCheckMs = 0): Promise<number[]> {
+  async run(bitmaps: ImageBitmap[], t: number[], model: ModelVariant, masks: boolean, warmup: number): Promise<number[]> {
     const engine = new PoseEngine();
-    await engine.init({ model, delegate: 'CPU', masks, peopleCheckMs });
+    await engine.init({ model, delegate: 'CPU', masks, peopleCheckMs: 0 });
     const times: number[] = [];
     for (let i = 0; i < bitmaps.length; i++) {
       const r = engine.measure(bitmaps[i], t[i]);
       if (i >= warmup) times.push(r.inferenceMs);
-      await engine.countPeopleIfDue(bitmaps[i], t[i]);
-      if (gapMs) await new Promise((res) => setTimeout(res, gapMs));
     }
     engine.dispose();
     return times;

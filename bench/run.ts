@@ -22,7 +22,8 @@ import { CHROMIUM, CHROMIUM_ARGS, withFakeCamera } from '../e2e/browser';
 import { footage, mjpegFor } from '../e2e/clips';
 import { guardOrigin } from '../e2e/origin-guard';
 import { percentile } from '../src/shared/stats';
-import type { ModelVariant } from '../src/shared/pose-protocol';
+import type { FrameStages, ModelVariant } from '../src/shared/pose-protocol';
+import type { FrameSample } from '../src/live/live-session.svelte';
 import { measureAnalyzer } from './analyzer-speed';
 import { runOffline } from './offline';
 import { repoRoot, startPreview } from './preview-server';
@@ -156,8 +157,7 @@ async function main(): Promise<void> {
       }
       const chosen = results.baseline[model];
       if (chosen) {
-        const mean = (k: 'plain' | 'masked') => round(checkpoints.reduce((s, c) => s + c[k], 0) / Math.max(1, checkpoints.length));
-        chosen.withMasks = { msPerFrame: mean('masked'), frames: checkpoints[0]?.frames ?? 0 };
+        chosen.withMasks = { msPerFrame: round(mean(checkpoints.map((c) => c.masked))), frames: checkpoints[0]?.frames ?? 0 };
         chosen.checkpoints = checkpoints.map((c) => ({ plain: round(c.plain), masked: round(c.masked) }));
       }
     }
@@ -253,8 +253,7 @@ async function runLive(url: string, model: ModelVariant, seconds: number, paired
       t: performance.now(),
       frames: h.live.frames,
       dropped: h.live.dropped,
-      frameMs: h.live.frameMs.slice(),
-      inferenceMs: h.live.inferenceSamples.slice(),
+      samples: h.live.samples.slice() as FrameSample[],
       latencies: h.coach.latencies.slice(),
       reps: h.coach.repCount,
       longTasks: (window as any).__longTasks.filter((e: { start: number }) => e.start >= t0),
@@ -267,8 +266,8 @@ async function runLive(url: string, model: ModelVariant, seconds: number, paired
   await browser.close();
   const frames = end.frames - start.frames;
   const wall = (end.t - start.t) / 1000;
-  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
-  const msPerFrame = mean(end.frameMs);
+  const msPerFrame = mean(end.samples.map((s) => s.totalMs));
+  const inference = end.samples.map((s) => s.inferenceMs);
   return {
     model,
     delegate: end.engine?.delegate,
@@ -277,9 +276,11 @@ async function runLive(url: string, model: ModelVariant, seconds: number, paired
     fps: round(frames / wall),
     msPerFrame: round(msPerFrame),
     /** of which inside detectForVideo in the worker (masks on); the rest is capture, transfer and the main thread */
-    inferenceMsPerFrame: round(mean(end.inferenceMs)),
+    inferenceMsPerFrame: round(mean(inference)),
     /** the same by fifths of the run, in order: a drift would show here */
-    inferenceMsByFifth: [0, 1, 2, 3, 4].map((i) => round(mean(end.inferenceMs.slice((i * end.inferenceMs.length) / 5, ((i + 1) * end.inferenceMs.length) / 5)))),
+    inferenceMsByFifth: [0, 1, 2, 3, 4].map((i) => round(mean(inference.slice((i * inference.length) / 5, ((i + 1) * inference.length) / 5)))),
+    /** where a frame's ms go, capture to result on the page (means; they add up to msPerFrame) */
+    stagesMs: stageMeans(end.samples),
     latencyMs: { p50: round(percentile(end.latencies, 50)), p95: round(percentile(end.latencies, 95)) },
     droppedFrames: end.dropped - start.dropped,
     processedFrames: frames,
@@ -289,6 +290,22 @@ async function runLive(url: string, model: ModelVariant, seconds: number, paired
     heapMB: { start: round((start.heap ?? NaN) / 2 ** 20), end: round((heapEnd ?? NaN) / 2 ** 20) },
     offOriginRequests: offending.length,
     paired,
+  };
+}
+
+const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
+
+/** Mean ms per stage over frames the worker read itself: waiting, input, inference, the rest in the worker, back to the page. */
+function stageMeans(samples: readonly FrameSample[]) {
+  const read = samples.filter((s) => s.stages);
+  if (read.length === 0) return null;
+  const m = (f: (s: FrameSample & { stages: FrameStages }) => number) => round(mean(read.map((s) => f(s as FrameSample & { stages: FrameStages }))));
+  return {
+    waitedInBuffer: m((s) => s.stages.ageMs),
+    input: m((s) => s.stages.inputMs),
+    inference: m((s) => s.inferenceMs),
+    restOfWorker: m((s) => s.stages.workMs - s.stages.inputMs - s.inferenceMs),
+    toPage: m((s) => s.totalMs - s.stages.ageMs - s.stages.workMs),
   };
 }
 
@@ -309,6 +326,7 @@ async function pairedSegments(url: string, model: ModelVariant, page: import('@p
     await toggle('idle');
     const bareMs = [(await bare.time(model, true)).msPerFrame];
     const liveMs: number[] = [];
+    const liveInferenceMs: number[] = [];
     for (let i = 0; i < rounds; i++) {
       await toggle('running');
       const f0 = await frames();
@@ -316,8 +334,9 @@ async function pairedSegments(url: string, model: ModelVariant, page: import('@p
       const f1 = await frames();
       await page.waitForTimeout(segmentS * 1000);
       const f2 = await frames();
-      const samples: number[] = await page.evaluate((n) => (window as any).__hinge.live.frameMs.slice(-n), f2 - f1);
-      liveMs.push(samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length));
+      const samples: FrameSample[] = await page.evaluate((n) => (window as any).__hinge.live.samples.slice(-n), f2 - f1);
+      liveMs.push(mean(samples.map((s) => s.totalMs)));
+      liveInferenceMs.push(mean(samples.map((s) => s.inferenceMs)));
       await toggle('idle');
       bareMs.push((await bare.time(model, true)).msPerFrame);
     }
@@ -325,6 +344,8 @@ async function pairedSegments(url: string, model: ModelVariant, page: import('@p
     return {
       segmentSeconds: segmentS,
       liveMs: liveMs.map((x) => round(x)),
+      /** of which inside detectForVideo */
+      liveInferenceMs: liveInferenceMs.map((x) => round(x)),
       bareMs: bareMs.map((x) => round(x)),
       ratios: ratios.map((x) => round(x, 3)),
       ratio: round(ratios.reduce((a, b) => a + b, 0) / ratios.length, 3),
@@ -348,9 +369,14 @@ function toMarkdown(r: Results): string {
     lines.push(`| frames reach the worker | ${l.framePath === 'worker' ? 'read by the worker from the camera track' : 'copied by the page'} |`);
     lines.push(`| ms per frame, capture → landmarks on the main thread | ${l.msPerFrame} |`);
     lines.push(`| of which inside detectForVideo in the worker | ${l.inferenceMsPerFrame} |`);
+    if (l.stagesMs) {
+      const s = l.stagesMs;
+      lines.push(`| stages: waited in the camera buffer / input copy / inference / rest of the worker / to the page | ${s.waitedInBuffer} / ${s.input} / ${s.inference} / ${s.restOfWorker} / ${s.toPage} |`);
+    }
     lines.push(`| the same by fifths of the run | ${l.inferenceMsByFifth.join(' / ')} |`);
     if (l.paired) {
       lines.push(`| paired: ${l.paired.liveMs.length} live segments of ${l.paired.segmentSeconds} s, ms per frame | ${l.paired.liveMs.join(' / ')} |`);
+      lines.push(`| paired: of which inside detectForVideo | ${l.paired.liveInferenceMs.join(' / ')} |`);
       lines.push(`| paired: bare loop with masks between them, ms | ${l.paired.bareMs.join(' / ')} |`);
       lines.push(`| paired: ratio per segment | ${l.paired.ratios.join(' / ')} |`);
     }

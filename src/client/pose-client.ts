@@ -5,6 +5,7 @@
  * worker rejects what was pending and is restarted on the next `init`.
  */
 import * as Comlink from 'comlink';
+import { clockOffset, type Ping } from '../shared/clock-offset';
 import type { EngineConfig, EngineInfo, PoseResult, PoseWorkerApi, StreamedFrame, StreamOptions } from '../shared/pose-protocol';
 
 export class WorkerCrashedError extends Error {
@@ -38,6 +39,8 @@ export class PoseClient {
   private pending = new Set<Pending>();
   private busy = false;
   private config: EngineConfig | null = null;
+  /** the worker's wall clock minus the page's, ms, measured after each init */
+  private offsetMs = 0;
   /** Called when the worker dies on its own (not on `terminate`). */
   onCrash: ((error: Error) => void) | null = null;
 
@@ -47,7 +50,11 @@ export class PoseClient {
 
   async init(config: EngineConfig): Promise<EngineInfo> {
     this.config = config;
-    return this.call((api) => api.init(config), WATCHDOG_MS.init);
+    const info = await this.call((api) => api.init(config), WATCHDOG_MS.init);
+    // Once per worker, while it is idle: not when a stream starts (a camera
+    // stream's frames must not pile up while the pings go back and forth).
+    this.offsetMs = await this.measureClockOffset();
+    return info;
   }
 
   /** Live path: null when a frame is already being measured; the dropped frame is closed. */
@@ -76,14 +83,29 @@ export class PoseClient {
    */
   async stream(frames: ReadableStream<VideoFrame>, options: StreamOptions, onFrame: (f: StreamedFrame) => void): Promise<void> {
     this.busy = true;
+    // Capture times come on the worker's clock: hand them on in the page's.
+    const offset = this.offsetMs;
+    const onWorkerFrame = (f: StreamedFrame) => onFrame({ ...f, captureWallMs: f.captureWallMs - offset });
+    options = { ...options, originWallMs: options.originWallMs + offset };
     // A camera may pause without the worker being stuck; a worker that cannot answer is.
     const heartbeat = setInterval(() => void this.call((api) => api.info(), WATCHDOG_MS.detect).catch(() => undefined), HEARTBEAT_MS);
     try {
-      await this.call((api) => api.stream(Comlink.transfer(frames, [frames as unknown as Transferable]), options, Comlink.proxy(onFrame)), null);
+      await this.call((api) => api.stream(Comlink.transfer(frames, [frames as unknown as Transferable]), options, Comlink.proxy(onWorkerFrame)), null);
     } finally {
       clearInterval(heartbeat);
       this.busy = false;
     }
+  }
+
+  /** The worker's wall clock minus the page's, ms (a few pings; see clock-offset). */
+  private async measureClockOffset(pings = 7): Promise<number> {
+    const got: Ping[] = [];
+    for (let i = 0; i < pings; i++) {
+      const sent = performance.timeOrigin + performance.now();
+      const remote = await this.call((api) => api.wallNow());
+      got.push({ sent, remote, received: performance.timeOrigin + performance.now() });
+    }
+    return clockOffset(got);
   }
 
   /** A new clip: fresh tracking state (results then depend only on this clip's frames). */

@@ -25,6 +25,7 @@ import { MotionMeter } from './motion';
 import { SetControl, type SetState } from './set-control';
 import { setHistory, type SavedSet } from './set-history';
 import { DEFAULT_VOICE, Voice, type VoiceSettings } from './voice';
+import { Pacer } from '../shared/stats';
 
 export interface RepTempo {
   index: number;
@@ -51,6 +52,9 @@ export class Coach {
   voiceSettings = $state<VoiceSettings>({ ...DEFAULT_VOICE });
 
   frame = $state.raw<FrameResult | null>(null);
+  /** the joint angles on screen: the frame's, a few times a second (see Pacer) */
+  angles = $state.raw<FrameResult['angles'] | null>(null);
+  private anglesPace = new Pacer(250);
   setState = $state<SetState>('setup');
   setReason = $state('');
   cue = $state.raw<Cue | null>(null);
@@ -172,6 +176,7 @@ export class Coach {
     });
     if (changed) this.sync(changed);
     this.frame = res;
+    if (this.anglesPace.due(performance.now())) this.angles = res.angles;
     const cue = active && this.setState === 'active' ? res.cue : null;
     if (cue?.text !== this.cue?.text) {
       this.cue = cue;

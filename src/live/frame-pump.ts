@@ -7,15 +7,16 @@
  */
 import type { PoseClient } from '../client/pose-client';
 import { inferenceSize } from '../shared/frame-size';
-import type { PoseResult } from '../shared/pose-protocol';
+import type { FrameStages, PoseResult } from '../shared/pose-protocol';
 
 export interface PumpCallbacks {
   /**
    * `captureMs` is performance.now() when the frame was captured (or
    * presented), for latency. `frame` is the measured frame itself when the
-   * path returns it; the receiver owns it and closes it.
+   * path returns it; the receiver owns it and closes it. `stages` when the
+   * worker read the frame itself.
    */
-  onResult(result: PoseResult, captureMs: number, frame?: VideoFrame): void;
+  onResult(result: PoseResult, captureMs: number, frame?: VideoFrame, stages?: FrameStages): void;
   /** `count` frames were skipped while the worker was busy (default 1). */
   onDrop?(count?: number): void;
   onError(error: Error): void;

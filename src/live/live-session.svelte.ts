@@ -6,11 +6,20 @@ import { listCameras, openCamera, stopStream, type CameraChoice } from '../clien
 import { PoseClient } from '../client/pose-client';
 import { startFramePump, type FramePump, type PumpCallbacks } from './frame-pump';
 import { canStreamToWorker, startTrackStream } from './track-stream';
-import { Ema, RateMeter } from '../shared/stats';
-import type { DelegateChoice, EngineConfig, EngineInfo, ModelVariant, PoseResult } from '../shared/pose-protocol';
+import { Ema, Pacer, RateMeter } from '../shared/stats';
+import type { DelegateChoice, EngineConfig, EngineInfo, FrameStages, ModelVariant, PoseResult } from '../shared/pose-protocol';
 import { recalledDelegate, rememberDelegate } from '../client/delegate-memory';
 
 export type LiveStatus = 'idle' | 'starting' | 'running' | 'error';
+
+export interface FrameSample {
+  /** capture → result back on the main thread, ms */
+  totalMs: number;
+  /** inside detectForVideo, ms */
+  inferenceMs: number;
+  /** the worker's share, when it read the frame itself */
+  stages?: FrameStages;
+}
 
 export class LiveSession {
   cameras = $state<CameraChoice[]>([]);
@@ -20,10 +29,11 @@ export class LiveSession {
   status = $state<LiveStatus>('idle');
   message = $state<string>('');
   engine = $state<EngineInfo | null>(null);
-  fps = $state(0);
-  inferenceMs = $state(0);
-  dropped = $state(0);
+  /** The stats line, refreshed a few times a second (see Pacer). */
+  readout = $state({ fps: 0, inferenceMs: NaN, dropped: 0 });
   frames = $state(0);
+  /** camera frames never measured (arrived while one was), this session */
+  dropped = 0;
   pose = $state.raw<PoseResult | null>(null);
   /** The frame `pose` was measured on, when the frame path returns it (the overlay draws it). */
   shownFrame = $state.raw<VideoFrame | null>(null);
@@ -35,13 +45,12 @@ export class LiveSession {
   private pump: FramePump | null = null;
   private rate = new RateMeter();
   private inference = new Ema(0.1);
+  private readoutPace = new Pacer(250);
   private video: HTMLVideoElement | null = null;
   /** Result timestamps count from here, so they keep increasing across engine restarts. */
   private readonly originMs = performance.now();
-  /** capture → result back on the main thread, ms, recent frames (the benchmark reads it) */
-  readonly frameMs: number[] = [];
-  /** time inside detectForVideo for the same frames, ms */
-  readonly inferenceSamples: number[] = [];
+  /** Recent frames' timings (the benchmark reads them). */
+  readonly samples: FrameSample[] = [];
   /** Listeners for each measured frame (the coaching layer plugs in here). */
   private resultListeners = new Set<(r: PoseResult, captureMs: number) => void>();
 
@@ -134,17 +143,13 @@ export class LiveSession {
   private runPump(video: HTMLVideoElement): void {
     const track = this.stream?.getVideoTracks()[0];
     const callbacks: PumpCallbacks = {
-      onResult: (r, captureMs, frame) => {
+      onResult: (r, captureMs, frame, stages) => {
         const now = performance.now();
-        if (this.frameMs.length >= 5000) {
-          this.frameMs.shift();
-          this.inferenceSamples.shift();
-        }
-        this.frameMs.push(now - captureMs);
-        this.inferenceSamples.push(r.inferenceMs);
+        if (this.samples.length >= 5000) this.samples.shift();
+        this.samples.push({ totalMs: now - captureMs, inferenceMs: r.inferenceMs, stages });
         this.rate.add(now);
-        this.fps = this.rate.rate;
-        this.inferenceMs = this.inference.add(r.inferenceMs);
+        const inferenceMs = this.inference.add(r.inferenceMs);
+        if (this.readoutPace.due(now)) this.readout = { fps: this.rate.rate, inferenceMs, dropped: this.dropped };
         this.frames++;
         this.pose = r;
         this.show(frame ?? null);

@@ -48,7 +48,7 @@ export function startTrackStream(track: MediaStreamTrack, client: PoseClient, cb
         return;
       }
       if (f.skipped > 0) cb.onDrop?.(f.skipped);
-      cb.onResult(f.result, f.captureWallMs - performance.timeOrigin, f.frame);
+      cb.onResult(f.result, f.captureWallMs - performance.timeOrigin, f.frame, f.stages);
     })
     .catch((e: unknown) => {
       if (!stopped) cb.onError(e instanceof Error ? e : new Error(String(e)));

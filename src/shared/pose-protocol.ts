@@ -68,12 +68,26 @@ export interface StreamOptions {
 /** One measured camera frame, as the streaming worker reports it. */
 export interface StreamedFrame {
   result: PoseResult;
-  /** When the frame was captured, wall-clock ms (timeOrigin + now), for latency. */
+  /**
+   * When the frame was captured, wall-clock ms (timeOrigin + now) on the
+   * worker's clock; PoseClient hands it on in the page's (see clock-offset).
+   */
   captureWallMs: number;
   /** Camera frames since the previous result that were never measured (arrived while one was). */
   skipped: number;
   /** The measured frame itself (transferred; the receiver closes it), when asked for. */
   frame?: VideoFrame;
+  stages: FrameStages;
+}
+
+/** Where a streamed frame's time went in the worker, ms. */
+export interface FrameStages {
+  /** how old the frame was when the worker read it */
+  ageMs: number;
+  /** making the landmarker's input from it */
+  inputMs: number;
+  /** from reading it to sending its result (input and inference included) */
+  workMs: number;
 }
 
 export interface PoseWorkerApi {
@@ -94,5 +108,7 @@ export interface PoseWorkerApi {
   /** Starts a new clip: fresh tracking state and timestamp sequence. */
   reset(): Promise<void>;
   info(): Promise<EngineInfo | null>;
+  /** The worker's wall clock (timeOrigin + now), to relate its times to the page's. */
+  wallNow(): Promise<number>;
   dispose(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Ema, percentile, RateMeter } from './stats';
+import { Ema, Pacer, percentile, RateMeter } from './stats';
 
 describe('stats', () => {
   it('measures a steady rate over its window', () => {
@@ -17,5 +17,20 @@ describe('stats', () => {
     expect(percentile(v, 50)).toBe(50);
     expect(percentile(v, 95)).toBe(95);
     expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('Pacer', () => {
+  it('lets one update through per interval', () => {
+    const p = new Pacer(250);
+    const passed = [0, 60, 130, 249, 250, 300, 520, 1000].filter((t) => p.due(t));
+    expect(passed).toEqual([0, 250, 520, 1000]);
+  });
+
+  it('starts over when the clock goes back (a new session)', () => {
+    const p = new Pacer(250);
+    expect(p.due(5000)).toBe(true);
+    expect(p.due(10)).toBe(true);
+    expect(p.due(100)).toBe(false);
   });
 });

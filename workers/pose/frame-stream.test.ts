@@ -89,6 +89,8 @@ describe('FrameStream', () => {
     expect(accounted).toBeLessThanOrEqual(30);
     // Capture → result is the measurement, not a queue: results are 50 ms after capture at most.
     expect(got.every((f, i) => i === 0 || f.captureWallMs > got[i - 1].captureWallMs + 33)).toBe(true);
+    // The stages say where the time went: read fresh, all 50 ms in the measurement.
+    expect(got.every((f) => f.stages.ageMs < 1000 / 30 / 2 && f.stages.inputMs === 0 && f.stages.workMs === 50)).toBe(true);
     expect(cam.frames.every((f) => f.closed)).toBe(true);
   });
 

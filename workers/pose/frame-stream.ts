@@ -56,11 +56,13 @@ export class FrameStream {
         }
         const size = inferenceSize(frame.displayWidth, frame.displayHeight, options.maxSide);
         const input = await this.input.of(frame, size.width, size.height);
+        const inputMs = this.wallNow() - now;
         try {
           const t = captureWallMs - options.originWallMs;
           const result = this.engine.measure(input, t);
           // The page draws the very frame that was measured, so the skeleton never lags the picture.
-          onFrame({ result, captureWallMs, skipped: skipped + stale, frame: options.returnFrames ? frame.clone() : undefined });
+          const stages = { ageMs: now - captureWallMs, inputMs, workMs: this.wallNow() - now };
+          onFrame({ result, captureWallMs, skipped: skipped + stale, frame: options.returnFrames ? frame.clone() : undefined, stages });
           stale = 0;
           // After the result has left: the head count delays the next read, not this cue.
           if (result.landmarks) await this.engine.countPeopleIfDue(input, t);

@@ -25,6 +25,7 @@ const api: PoseWorkerApi = {
     }),
   reset: () => engine.reset(),
   info: async () => engine.info(),
+  wallNow: async () => performance.timeOrigin + performance.now(),
   dispose: async () => engine.dispose(),
 };
 

@@ -46,7 +46,9 @@ export async function runOffline(url: string, model: ModelVariant): Promise<Reco
   const info = await page.evaluate(() => {
     const r = (window as any).__hinge.review;
     const frames = r.clip?.frames ?? [];
-    return { status: r.status, message: r.message, frames: frames.length, lastT: frames.length ? frames[frames.length - 1].t : 0, fps: r.clip?.fps, reps: r.report?.reps.length };
+    const st = r.stats;
+    const pipeline = st && st.frames ? { msPerFrame: st.wallMs / st.frames, inferenceMsPerFrame: st.inferenceMs / st.frames, decoderWaitMs: st.waitMs, utilisation: st.utilisation } : null;
+    return { pipeline, status: r.status, message: r.message, frames: frames.length, lastT: frames.length ? frames[frames.length - 1].t : 0, fps: r.clip?.fps, reps: r.report?.reps.length };
   });
   await browser.close();
   if (info.status !== 'ready') throw new Error(`review failed: ${info.message}`);
@@ -60,6 +62,13 @@ export async function runOffline(url: string, model: ModelVariant): Promise<Reco
     fps: round(fps),
     realtimeFactor: round(clipSeconds / wallSeconds, 3),
     reps: info.reps,
+    /** the decode → worker loop alone (no file probing, model load or report): where the wall time went */
+    pipeline: info.pipeline && {
+      msPerFrame: round(info.pipeline.msPerFrame),
+      inferenceMsPerFrame: round(info.pipeline.inferenceMsPerFrame),
+      decoderWaitS: round(info.pipeline.decoderWaitMs / 1000, 1),
+      workerBusy: round(info.pipeline.utilisation, 3),
+    },
     offOriginRequests: offending.length,
   };
 }

@@ -395,6 +395,7 @@ function toMarkdown(r: Results): string {
     lines.push(`| wall time, s | ${o.wallSeconds} |`);
     lines.push(`| throughput, frames/s | ${o.fps} |`);
     lines.push(`| real-time factor (clip seconds per wall second) | ${o.realtimeFactor} |`);
+    if (o.pipeline) lines.push(`| decode → worker loop alone: ms per frame / of which inside detectForVideo / worker busy | ${o.pipeline.msPerFrame} / ${o.pipeline.inferenceMsPerFrame} / ${o.pipeline.workerBusy} |`);
     if (o.baselineMs) lines.push(`| bare loop before / after the review, ms per frame | ${o.baselineMs.before} / ${o.baselineMs.after} |`);
     lines.push(`| throughput ratio to the bare loop (mean of before and after) | ${o.ratioToBaseline} |`);
   }

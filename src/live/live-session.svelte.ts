@@ -6,6 +6,7 @@ import { listCameras, openCamera, stopStream, type CameraChoice } from '../clien
 import { PoseClient } from '../client/pose-client';
 import { startFramePump, type FramePump, type PumpCallbacks } from './frame-pump';
 import { canStreamToWorker, startTrackStream } from './track-stream';
+import { isStalled } from './stall-watch';
 import { Ema, Pacer, RateMeter } from '../shared/stats';
 import type { DelegateChoice, EngineConfig, EngineInfo, FrameStages, ModelVariant, PoseResult } from '../shared/pose-protocol';
 import { recalledDelegate, rememberDelegate } from '../client/delegate-memory';
@@ -43,6 +44,8 @@ export class LiveSession {
 
   private client = new PoseClient();
   private pump: FramePump | null = null;
+  private stallTimer: ReturnType<typeof setInterval> | undefined;
+  private lastResultMs = 0;
   private rate = new RateMeter();
   private inference = new Ema(0.1);
   private readoutPace = new Pacer(250);
@@ -91,8 +94,7 @@ export class LiveSession {
   }
 
   stop(): void {
-    this.pump?.stop();
-    this.pump = null;
+    this.stopPump();
     stopStream(this.stream);
     this.stream = null;
     if (this.video) this.video.srcObject = null;
@@ -104,7 +106,7 @@ export class LiveSession {
   /** Switches model or delegate without stopping the camera. */
   async reconfigure(): Promise<void> {
     if (this.status !== 'running' || !this.video) return;
-    this.pump?.stop();
+    this.stopPump();
     this.message = `Loading the ${this.model} pose model…`;
     try {
       this.engine = await this.startEngine();
@@ -141,10 +143,12 @@ export class LiveSession {
   }
 
   private runPump(video: HTMLVideoElement): void {
+    this.stopPump();
     const track = this.stream?.getVideoTracks()[0];
     const callbacks: PumpCallbacks = {
       onResult: (r, captureMs, frame, stages) => {
         const now = performance.now();
+        this.lastResultMs = now;
         if (this.samples.length >= 5000) this.samples.shift();
         this.samples.push({ totalMs: now - captureMs, inferenceMs: r.inferenceMs, stages });
         this.rate.add(now);
@@ -163,6 +167,22 @@ export class LiveSession {
       this.framePath === 'worker' && track
         ? startTrackStream(track, this.client, callbacks, this.originMs)
         : startFramePump(video, this.client, callbacks, this.originMs);
+    this.lastResultMs = performance.now();
+    this.stallTimer = setInterval(() => this.restartIfStalled(video), 1000);
+  }
+
+  private stopPump(): void {
+    clearInterval(this.stallTimer);
+    this.pump?.stop();
+    this.pump = null;
+  }
+
+  private restartIfStalled(video: HTMLVideoElement): void {
+    const track = this.stream?.getVideoTracks()[0];
+    if (this.status !== 'running' || !track || !isStalled(this.lastResultMs, performance.now(), track)) return;
+    this.stopPump();
+    this.runPump(video);
+    this.message = 'The camera stopped reaching the pose engine; the stream was restarted.';
   }
 
   private show(frame: VideoFrame | null): void {
@@ -186,7 +206,7 @@ export class LiveSession {
 
   /** A crashed worker: say so, start a fresh one, carry on with the same camera. */
   private async recover(e: Error): Promise<void> {
-    this.pump?.stop();
+    this.stopPump();
     this.message = `${e.message}. Restarting the pose engine…`;
     try {
       this.engine = await this.client.restart();
@@ -198,8 +218,7 @@ export class LiveSession {
   }
 
   private fail(e: unknown): void {
-    this.pump?.stop();
-    this.pump = null;
+    this.stopPump();
     this.status = 'error';
     this.message = e instanceof Error ? e.message : String(e);
   }

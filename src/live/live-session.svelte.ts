@@ -180,7 +180,6 @@ export class LiveSession {
   private restartIfStalled(video: HTMLVideoElement): void {
     const track = this.stream?.getVideoTracks()[0];
     if (this.status !== 'running' || !track || !isStalled(this.lastResultMs, performance.now(), track)) return;
-    this.stopPump();
     this.runPump(video);
     this.message = 'The camera stopped reaching the pose engine; the stream was restarted.';
   }

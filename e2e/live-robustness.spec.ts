@@ -39,7 +39,7 @@ test('a pose worker that dies is restarted and tracking resumes', async ({ baseU
     await expect(page.getByTestId('person')).toHaveText('tracked', { timeout: 90_000 });
     // Kill the worker the way an out-of-memory kill would: no error event, no answer.
     await page.evaluate(() => (window as any).__hinge.live.client.worker.terminate());
-    await expect(page.getByTestId('live-message')).toContainText('restarted', { timeout: 60_000 });
+    await expect(page.getByTestId('live-message')).toContainText('restarted after a crash', { timeout: 60_000 });
     const before = await page.evaluate(() => (window as any).__hinge.live.frames);
     await expect.poll(() => page.evaluate(() => (window as any).__hinge.live.frames), { timeout: 60_000 }).toBeGreaterThan(before + 5);
     await expect(page.getByTestId('person')).toHaveText('tracked');

@@ -46,6 +46,7 @@ export class LiveSession {
   private pump: FramePump | null = null;
   private stallTimer: ReturnType<typeof setInterval> | undefined;
   private lastResultMs = 0;
+  private checkingStall = false;
   private rate = new RateMeter();
   private inference = new Ema(0.1);
   private readoutPace = new Pacer(250);
@@ -168,7 +169,7 @@ export class LiveSession {
         ? startTrackStream(track, this.client, callbacks, this.originMs)
         : startFramePump(video, this.client, callbacks, this.originMs);
     this.lastResultMs = performance.now();
-    this.stallTimer = setInterval(() => this.restartIfStalled(video), 1000);
+    this.stallTimer = setInterval(() => void this.restartIfStalled(video), 1000);
   }
 
   private stopPump(): void {
@@ -177,11 +178,24 @@ export class LiveSession {
     this.pump = null;
   }
 
-  private restartIfStalled(video: HTMLVideoElement): void {
+  private async restartIfStalled(video: HTMLVideoElement): Promise<void> {
     const track = this.stream?.getVideoTracks()[0];
-    if (this.status !== 'running' || !track || !isStalled(this.lastResultMs, performance.now(), track)) return;
-    this.runPump(video);
-    this.message = 'The camera stopped reaching the pose engine; the stream was restarted.';
+    const stalled = () => this.status === 'running' && this.pump !== null && !!track && isStalled(this.lastResultMs, performance.now(), track);
+    if (this.checkingStall || !stalled()) return;
+    // A worker that does not answer is the crash watchdog's (PoseClient): only
+    // the stream of a worker that answers is restarted here.
+    this.checkingStall = true;
+    try {
+      const answered = await Promise.race([
+        this.client.info().then(() => true, () => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000)),
+      ]);
+      if (!answered || !stalled()) return;
+      this.runPump(video);
+      this.message = 'The camera stopped reaching the pose engine; the stream was restarted.';
+    } finally {
+      this.checkingStall = false;
+    }
   }
 
   private show(frame: VideoFrame | null): void {

@@ -297,9 +297,9 @@ const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / Math.max(1
 
 /** Mean ms per stage over frames the worker read itself: waiting, input, inference, the rest in the worker, back to the page. */
 function stageMeans(samples: readonly FrameSample[]) {
-  const read = samples.filter((s) => s.stages);
+  const read = samples.filter((s): s is FrameSample & { stages: FrameStages } => s.stages !== undefined);
   if (read.length === 0) return null;
-  const m = (f: (s: FrameSample & { stages: FrameStages }) => number) => round(mean(read.map((s) => f(s as FrameSample & { stages: FrameStages }))));
+  const m = (f: (s: (typeof read)[number]) => number) => round(mean(read.map(f)));
   return {
     waitedInBuffer: m((s) => s.stages.ageMs),
     input: m((s) => s.stages.inputMs),
@@ -334,6 +334,8 @@ async function pairedSegments(url: string, model: ModelVariant, page: import('@p
       const f1 = await frames();
       await page.waitForTimeout(segmentS * 1000);
       const f2 = await frames();
+      // slice(-0) would be every sample: a segment that measured nothing is an error, not a number.
+      if (f2 <= f1) throw new Error(`live segment ${i + 1} measured no frames`);
       const samples: FrameSample[] = await page.evaluate((n) => (window as any).__hinge.live.samples.slice(-n), f2 - f1);
       liveMs.push(mean(samples.map((s) => s.totalMs)));
       liveInferenceMs.push(mean(samples.map((s) => s.inferenceMs)));
@@ -348,7 +350,7 @@ async function pairedSegments(url: string, model: ModelVariant, page: import('@p
       liveInferenceMs: liveInferenceMs.map((x) => round(x)),
       bareMs: bareMs.map((x) => round(x)),
       ratios: ratios.map((x) => round(x, 3)),
-      ratio: round(ratios.reduce((a, b) => a + b, 0) / ratios.length, 3),
+      ratio: round(mean(ratios), 3),
     };
   } finally {
     await bare.close();

@@ -7,7 +7,7 @@
  */
 import type { PoseClient } from '../client/pose-client';
 import { inferenceSize } from '../shared/frame-size';
-import type { FrameStages, PoseResult } from '../shared/pose-protocol';
+import type { FramePicture, FrameStages, PoseResult } from '../shared/pose-protocol';
 
 export interface PumpCallbacks {
   /**
@@ -16,7 +16,7 @@ export interface PumpCallbacks {
    * path returns it; the receiver owns it and closes it. `stages` when the
    * worker read the frame itself.
    */
-  onResult(result: PoseResult, captureMs: number, frame?: VideoFrame, stages?: FrameStages): void;
+  onResult(result: PoseResult, captureMs: number, frame?: FramePicture, stages?: FrameStages): void;
   /** `count` frames were skipped while the worker was busy (default 1). */
   onDrop?(count?: number): void;
   onError(error: Error): void;

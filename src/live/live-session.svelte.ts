@@ -8,7 +8,7 @@ import { startFramePump, type FramePump, type PumpCallbacks } from './frame-pump
 import { canStreamToWorker, startTrackStream } from './track-stream';
 import { isStalled } from './stall-watch';
 import { Ema, Pacer, RateMeter } from '../shared/stats';
-import type { DelegateChoice, EngineConfig, EngineInfo, FrameStages, ModelVariant, PoseResult } from '../shared/pose-protocol';
+import type { DelegateChoice, EngineConfig, EngineInfo, FramePicture, FrameStages, ModelVariant, PoseResult } from '../shared/pose-protocol';
 import { recalledDelegate, rememberDelegate } from '../client/delegate-memory';
 
 export type LiveStatus = 'idle' | 'starting' | 'running' | 'error';
@@ -37,7 +37,7 @@ export class LiveSession {
   dropped = 0;
   pose = $state.raw<PoseResult | null>(null);
   /** The frame `pose` was measured on, when the frame path returns it (the overlay draws it). */
-  shownFrame = $state.raw<VideoFrame | null>(null);
+  shownFrame = $state.raw<FramePicture | null>(null);
   stream = $state.raw<MediaStream | null>(null);
   /** How frames reach the worker: read there from the camera track, or copied over by the page. */
   framePath = $state<'worker' | 'page'>(canStreamToWorker() ? 'worker' : 'page');
@@ -198,7 +198,7 @@ export class LiveSession {
     }
   }
 
-  private show(frame: VideoFrame | null): void {
+  private show(frame: FramePicture | null): void {
     const old = this.shownFrame;
     this.shownFrame = frame;
     old?.close();

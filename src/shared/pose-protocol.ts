@@ -61,9 +61,12 @@ export interface StreamOptions {
   nominalFps: number;
   /** Wall-clock ms (timeOrigin + now) that result timestamps `t` count from. */
   originWallMs: number;
-  /** Send each measured frame back with its result, for the page to draw. */
+  /** Send a picture of each measured frame back with its result, for the page to draw. */
   returnFrames?: boolean;
 }
+
+/** A measured frame's picture for the page to draw (the receiver closes it). */
+export type FramePicture = ImageBitmap | VideoFrame;
 
 /** One measured camera frame, as the streaming worker reports it. */
 export interface StreamedFrame {
@@ -75,8 +78,11 @@ export interface StreamedFrame {
   captureWallMs: number;
   /** Camera frames since the previous result that were never measured (arrived while one was). */
   skipped: number;
-  /** The measured frame itself (transferred; the receiver closes it), when asked for. */
-  frame?: VideoFrame;
+  /**
+   * The measured picture (transferred), when asked for: a bitmap at the
+   * landmarker's size, so no camera buffer is held while the page shows it.
+   */
+  frame?: FramePicture;
   stages: FrameStages;
 }
 

@@ -68,4 +68,24 @@ describe('FrameInput', () => {
     expect(await new FrameInput().of(f, 4, 2)).toBe(f);
     expect(f.calls).toEqual([]);
   });
+
+  it('gives the page a bitmap of a copied frame, and a clone of a frame measured as it is', async () => {
+    const made: unknown[] = [];
+    const realCreate = globalThis.createImageBitmap;
+    (globalThis as { createImageBitmap: unknown }).createImageBitmap = async (src: unknown) => {
+      made.push(src);
+      return { bitmapOf: src };
+    };
+    try {
+      const input = new FrameInput();
+      const copied = await input.of(frame(4, 2), 4, 2);
+      expect(await input.picture(copied)).toEqual({ bitmapOf: copied });
+      const clone = { clone: () => clone };
+      const asIs = { clone: () => clone } as unknown as VideoFrame;
+      expect(await input.picture(asIs)).toBe(clone);
+      expect(made).toEqual([copied]);
+    } finally {
+      (globalThis as { createImageBitmap: unknown }).createImageBitmap = realCreate;
+    }
+  });
 });

@@ -53,7 +53,7 @@ function engine(clock: { ms: number }, inferenceMs: number, log: string[]): Fram
 
 const options = { maxSide: 640, nominalFps: 30, originWallMs: 1000 };
 /** The landmarker gets the camera frame as it is (FrameInput's conversions are tested on their own). */
-const asIs = { of: async (f: VideoFrame) => f };
+const asIs = { of: async (f: VideoFrame) => f, picture: async (f: unknown) => (f as VideoFrame).clone() };
 
 describe('FrameStream', () => {
   it('measures frames as they arrive, times them from capture, and closes every frame', async () => {
@@ -94,24 +94,36 @@ describe('FrameStream', () => {
     expect(cam.frames.every((f) => f.closed)).toBe(true);
   });
 
-  it('scales large frames for the landmarker and returns the measured frame when asked', async () => {
+  it('scales large frames, lets go of each camera frame before measuring, and returns a picture of what was measured', async () => {
     const clock = { ms: 0 };
     const cam = camera(clock, 3, 1280, 720);
     const sizes: string[] = [];
-    const scaled: FakeFrame[] = [];
-    const scale = async (f: VideoFrame, w: number, h: number) => {
-      sizes.push(`${w}x${h}`);
-      const s = new FakeFrame(f.timestamp, w, h);
-      scaled.push(s);
-      return s as unknown as VideoFrame;
+    const sourceOf = new Map<FakeFrame, FakeFrame>();
+    const input = {
+      of: async (f: VideoFrame, w: number, h: number) => {
+        sizes.push(`${w}x${h}`);
+        const s = new FakeFrame(f.timestamp, w, h);
+        sourceOf.set(s, f as unknown as FakeFrame);
+        return s as unknown as VideoFrame;
+      },
+      picture: async (i: unknown) => (i as VideoFrame).clone(),
+    };
+    // A camera lends few buffers: its frame must be back before the (long) measurement starts.
+    const cameraFrameOpen: boolean[] = [];
+    const measurer = engine(clock, 5, []);
+    const measure = measurer.measure.bind(measurer);
+    measurer.measure = (f, t) => {
+      cameraFrameOpen.push(!sourceOf.get(f as unknown as FakeFrame)!.closed);
+      return measure(f, t);
     };
     const got: StreamedFrame[] = [];
-    await new FrameStream(engine(clock, 5, []), { of: scale }, () => clock.ms).run(cam.stream, { ...options, returnFrames: true }, (f) => got.push(f));
+    await new FrameStream(measurer, input, () => clock.ms).run(cam.stream, { ...options, returnFrames: true }, (f) => got.push(f));
     expect(sizes).toEqual(['640x360', '640x360', '640x360']);
-    expect(scaled.every((s) => s.closed)).toBe(true);
+    expect(cameraFrameOpen).toEqual([false, false, false]);
+    expect([...sourceOf.keys()].every((s) => s.closed)).toBe(true);
     expect(cam.frames.every((f) => f.closed)).toBe(true);
-    // The page gets a clone of the full-size frame, and owns it.
-    expect(got.map((f) => (f.frame as unknown as FakeFrame).displayWidth)).toEqual([1280, 1280, 1280]);
+    // The page gets a picture of the measured input, and owns it.
+    expect(got.map((f) => (f.frame as unknown as FakeFrame).displayWidth)).toEqual([640, 640, 640]);
     expect(got.every((f) => !(f.frame as unknown as FakeFrame).closed)).toBe(true);
   });
 });

@@ -72,14 +72,15 @@ describe('FrameInput', () => {
   it('gives the page a bitmap of a copied frame, and a clone of a frame measured as it is', async () => {
     const made: unknown[] = [];
     const realCreate = globalThis.createImageBitmap;
-    (globalThis as { createImageBitmap: unknown }).createImageBitmap = async (src: unknown) => {
+    (globalThis as { createImageBitmap: unknown }).createImageBitmap = async (src: unknown, options: ImageBitmapOptions) => {
       made.push(src);
-      return { bitmapOf: src };
+      return { bitmapOf: src, premultiplyAlpha: options.premultiplyAlpha };
     };
     try {
       const input = new FrameInput();
       const copied = await input.of(frame(4, 2), 4, 2);
-      expect(await input.picture(copied)).toEqual({ bitmapOf: copied });
+      // Opaque: premultiplying would only cost time.
+      expect(await input.picture(copied)).toEqual({ bitmapOf: copied, premultiplyAlpha: 'none' });
       const clone = { clone: () => clone };
       const asIs = { clone: () => clone } as unknown as VideoFrame;
       expect(await input.picture(asIs)).toBe(clone);

@@ -12,7 +12,7 @@ import type { FramePicture, FrameStages, PoseResult } from '../shared/pose-proto
 export interface PumpCallbacks {
   /**
    * `captureMs` is performance.now() when the frame was captured (or
-   * presented), for latency. `frame` is the measured frame itself when the
+   * presented), for latency. `frame` is a picture of the measured frame when the
    * path returns it; the receiver owns it and closes it. `stages` when the
    * worker read the frame itself.
    */

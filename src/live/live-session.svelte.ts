@@ -36,7 +36,7 @@ export class LiveSession {
   /** camera frames never measured (arrived while one was), this session */
   dropped = 0;
   pose = $state.raw<PoseResult | null>(null);
-  /** The frame `pose` was measured on, when the frame path returns it (the overlay draws it). */
+  /** A picture of the frame `pose` was measured on, when the frame path returns one (the overlay draws it). */
   shownFrame = $state.raw<FramePicture | null>(null);
   stream = $state.raw<MediaStream | null>(null);
   /** How frames reach the worker: read there from the camera track, or copied over by the page. */

@@ -79,8 +79,9 @@ export interface StreamedFrame {
   /** Camera frames since the previous result that were never measured (arrived while one was). */
   skipped: number;
   /**
-   * The measured picture (transferred), when asked for: a bitmap at the
-   * landmarker's size, so no camera buffer is held while the page shows it.
+   * The measured picture (transferred), when asked for: a bitmap of the
+   * landmarker's input, so no camera buffer is held while the page shows it
+   * (a clone of the frame when the frame itself had to be measured).
    */
   frame?: FramePicture;
   stages: FrameStages;

@@ -10,7 +10,7 @@
  * out only a few buffers: holding one through the inference and a clone
  * while the page showed it made the camera here skip every frame that came
  * during a measurement, so each read waited ~15 ms for the next one
- * (14 instead of 18 frames/s, same inference time).
+ * (14 instead of 18 frames/s in back-to-back runs).
  */
 import { inferenceSize } from '../../src/shared/frame-size';
 import type { PoseResult, StreamedFrame, StreamOptions } from '../../src/shared/pose-protocol';

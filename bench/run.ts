@@ -282,7 +282,7 @@ async function runLive(url: string, model: ModelVariant, seconds: number, paired
     inferenceMsPerFrame: round(mean(inference)),
     /** the same by fifths of the run, in order: a drift would show here */
     inferenceMsByFifth: [0, 1, 2, 3, 4].map((i) => round(mean(inference.slice((i * inference.length) / 5, ((i + 1) * inference.length) / 5)))),
-    /** where a frame's ms go, capture to result on the page (means; they add up to msPerFrame) */
+    /** where a frame's ms go, capture to result on the page (means; they add up to captureToLandmarksMs) */
     stagesMs: stageMeans(end.samples),
     latencyMs: { p50: round(percentile(end.latencies, 50)), p95: round(percentile(end.latencies, 95)) },
     droppedFrames: end.dropped - start.dropped,

@@ -12,11 +12,11 @@
  * Builds the app first when dist/ is missing or older than the sources
  * (`--no-build`: use dist/ as it is, if it exists).
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser';
 import { guardOrigin } from '../e2e/origin-guard';
 import { startPreview } from '../bench/preview-server';
@@ -118,11 +118,111 @@ function uniquePath(dir: string, name: string, taken: Set<string>): string {
   return p;
 }
 
-async function saveExport(page: Page, testId: string, dir: string, taken: Set<string>): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  const dest = uniquePath(dir, download.suggestedFilename(), taken);
-  await download.saveAs(dest);
-  return dest;
+/** How one video ended on the review screen. */
+export type ReviewOutcome =
+  | { ok: true; frames: number }
+  | {
+      ok: false;
+      message: string;
+      /** the VideoError kind when the failure was the video's (e.g. 'unsupported-codec', 'hevc') */
+      errorKind: string | null;
+    };
+
+export interface ReviewScreenOptions {
+  model: AnalyzeArgs['model'];
+  lift?: AnalyzeArgs['lift'];
+  side?: AnalyzeArgs['side'];
+  /** use dist/ as built even when older than the sources */
+  noBuild?: boolean;
+}
+
+/**
+ * The built app's review screen in headless Chromium, one browser for any
+ * number of videos: `npm run analyze` and `npm run recordings` both drive it,
+ * so what they write is what the screen shows for the same file.
+ */
+export interface ReviewScreen {
+  page: Page;
+  /** requests that tried to leave the app's origin (blocked) */
+  offending: string[];
+  /** Opens `video` with the real file input and waits until the screen is done with it. */
+  review(video: string, onProgress?: (done: number, total: number) => void): Promise<ReviewOutcome>;
+  /** Clicks one of the screen's export buttons and saves the download into `dir`. */
+  saveExport(testId: 'export-report' | 'export-recording', dir: string, taken: Set<string>): Promise<string>;
+  /** The screen's own landmark-recording export, as text. */
+  recordingText(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openReviewScreen(opts: ReviewScreenOptions): Promise<ReviewScreen> {
+  const preview = await startPreview(await freePort(), { fresh: !opts.noBuild });
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ acceptDownloads: true });
+    const offending = await guardOrigin(context, preview.url);
+    const page = await context.newPage();
+    await page.goto(`${preview.url}/?debug#/review`);
+    await page.getByTestId('review-model').selectOption(opts.model);
+    await page.getByTestId('review-lift').selectOption(opts.lift ?? 'auto');
+    await page.getByTestId('review-side').selectOption(opts.side ?? { index: 0 });
+    const b = browser;
+    const download = async (testId: string) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+      return d;
+    };
+    return {
+      page,
+      offending,
+      async review(video, onProgress) {
+        const before = (await page.evaluate(() => (window as any).__hinge.review.opened)) as number;
+        await page.getByTestId('review-file').setInputFiles(video);
+        await page.waitForFunction((n) => (window as any).__hinge.review.opened > n, before);
+        for (;;) {
+          const s = await page.evaluate(() => {
+            const r = (window as any).__hinge.review;
+            return {
+              status: r.status as string,
+              message: r.message as string,
+              errorKind: (r.errorKind ?? null) as string | null,
+              frames: (r.clip?.frames.length ?? 0) as number,
+              p: r.progress as { done: number; total: number } | null,
+            };
+          });
+          if (s.status === 'ready') return { ok: true, frames: s.frames };
+          if (s.status === 'error' || s.status === 'idle') return { ok: false, message: s.message, errorKind: s.errorKind };
+          if (s.p) onProgress?.(s.p.done, s.p.total);
+          await page.waitForTimeout(500);
+        }
+      },
+      async saveExport(testId, dir, taken) {
+        const d = await download(testId);
+        const dest = uniquePath(dir, d.suggestedFilename(), taken);
+        await d.saveAs(dest);
+        return dest;
+      },
+      async recordingText() {
+        const d = await download('export-recording');
+        const file = await d.path();
+        try {
+          return readFileSync(file, 'utf8');
+        } finally {
+          await d.delete();
+        }
+      },
+      async close() {
+        try {
+          await b.close();
+        } finally {
+          preview.stop();
+        }
+      },
+    };
+  } catch (e) {
+    await browser?.close();
+    preview.stop();
+    throw e;
+  }
 }
 
 /** Analyses each video through the review screen; returns the process exit code. */
@@ -138,59 +238,40 @@ export async function run(args: AnalyzeArgs, log: (line: string) => void = conso
   for (const m of missing) log(`${shown(m)}: error: no such file`);
   const videos = args.videos.filter((v) => !missing.includes(v));
   if (videos.length === 0) return 1;
-  const preview = await startPreview(await freePort(), { fresh: !args.noBuild });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const screen = await openReviewScreen(args);
+  const { page } = screen;
   let failed = missing.length;
   try {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const offending = await guardOrigin(context, preview.url);
-    const page = await context.newPage();
-    await page.goto(`${preview.url}/?debug#/review`);
-    await page.getByTestId('review-model').selectOption(args.model);
-    await page.getByTestId('review-lift').selectOption(args.lift);
-    await page.getByTestId('review-side').selectOption(args.side ?? { index: 0 });
     const out = args.out;
     mkdirSync(out, { recursive: true });
     const taken = new Set<string>();
     for (const video of videos) {
       const name = path.basename(video);
-      const before = (await page.evaluate(() => (window as any).__hinge.review.opened)) as number;
-      await page.getByTestId('review-file').setInputFiles(video);
-      await page.waitForFunction((n) => (window as any).__hinge.review.opened > n, before);
       let lastShown = '';
-      for (;;) {
-        const s = await page.evaluate(() => {
-          const r = (window as any).__hinge.review;
-          return { status: r.status as string, message: r.message as string, p: r.progress as { done: number; total: number } | null };
-        });
-        if (s.status === 'ready' || s.status === 'error' || s.status === 'idle') {
-          if (process.stderr.isTTY && lastShown) process.stderr.write('\r\x1b[K');
-          if (s.status !== 'ready') {
-            failed++;
-            log(`${shown(video)}: error: ${s.message}`);
-          }
-          break;
-        }
-        if (process.stderr.isTTY && s.p) {
-          lastShown = `${name}: ${s.p.done}/${s.p.total} frames`;
-          process.stderr.write(`\r\x1b[K${lastShown}`);
-        }
-        await page.waitForTimeout(500);
+      const outcome = await screen.review(video, (done, total) => {
+        if (!process.stderr.isTTY) return;
+        lastShown = `${name}: ${done}/${total} frames`;
+        process.stderr.write(`\r\x1b[K${lastShown}`);
+      });
+      if (process.stderr.isTTY && lastShown) process.stderr.write('\r\x1b[K');
+      if (!outcome.ok) {
+        failed++;
+        log(`${shown(video)}: error: ${outcome.message}`);
+        continue;
       }
       if ((await page.getByTestId('review-status').getAttribute('data-state')) !== 'ready') continue;
-      const reportPath = await saveExport(page, 'export-report', out, taken);
-      await saveExport(page, 'export-recording', out, taken);
+      const reportPath = await screen.saveExport('export-report', out, taken);
+      await screen.saveExport('export-recording', out, taken);
       const report = (await page.evaluate(() => (window as any).__hinge.review.report)) as ReportLike;
       const warnings = (await page.evaluate(() => (window as any).__hinge.review.warnings)) as string[];
       log(summaryLine(shown(video), report) + (warnings.length ? ` (warning: ${warnings.join(' ')})` : '') + ` → ${shown(reportPath)}`);
     }
-    if (offending.length) {
-      log(`error: the page tried to reach off its origin: ${offending.join(', ')}`);
+    if (screen.offending.length) {
+      log(`error: the page tried to reach off its origin: ${screen.offending.join(', ')}`);
       failed++;
     }
   } finally {
-    await browser.close();
-    preview.stop();
+    await screen.close();
   }
   return failed > 0 ? 1 : 0;
 }

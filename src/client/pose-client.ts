@@ -6,7 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import { clockOffset, type Ping } from '../shared/clock-offset';
-import type { EngineConfig, EngineInfo, PoseResult, PoseWorkerApi, StreamedFrame, StreamOptions } from '../shared/pose-protocol';
+import { POSE_SETUP, type EngineConfig, type EngineInfo, type PoseResult, type PoseWorkerApi, type StreamedFrame, type StreamOptions } from '../shared/pose-protocol';
 
 export class WorkerCrashedError extends Error {
   constructor(message: string) {
@@ -48,7 +48,14 @@ export class PoseClient {
     return this.busy;
   }
 
+  /**
+   * Starts (or switches) the engine. Masks, poses and the head count always
+   * come from POSE_SETUP, whatever the caller passes: live and review must
+   * measure the same way (a recording made offline must carry what live
+   * coaching sees); the caller picks model and delegate.
+   */
   async init(config: EngineConfig): Promise<EngineInfo> {
+    config = { ...config, ...POSE_SETUP };
     this.config = config;
     const info = await this.call((api) => api.init(config), WATCHDOG_MS.init);
     // Once per worker, while it is idle: not when a stream starts (a camera

@@ -5,9 +5,9 @@
  */
 import { AbortedError, PoseClient, WorkerCrashedError } from '../client/pose-client';
 import type { FrameResult, LiftOption, PoseClip, SetReport, Side } from '../analysis/types';
-import type { ModelVariant } from '../shared/pose-protocol';
+import { REVIEW_ENGINE, type ModelVariant } from '../shared/pose-protocol';
 import { openVideo, sniffFile } from '../video/open-video';
-import { VideoError, videoErrors } from '../video/errors';
+import { VideoError, videoErrors, type VideoErrorKind } from '../video/errors';
 import type { VideoInfo } from '../video/types';
 import { analyse, checkClip, frameResults, parseRecording, serializeRecording, type ThresholdOverrides } from './analysis';
 import { poseClipFromVideo, type PipelineStats } from './pipeline';
@@ -19,14 +19,8 @@ import { renderKeyFrames, type KeyFrame } from './keyframes';
 
 export type ReviewStatus = 'idle' | 'opening' | 'analysing' | 'ready' | 'error';
 
-/**
- * The pose settings of the review pass: a fixed CPU delegate so results are
- * reproducible (CLI == screen); one tracked pose, with the worker's
- * occasional head count (every 2 s of video) to notice a second person;
- * no segmentation masks, as the analyzer is tuned on landmark-only
- * recordings (the shared ones).
- */
-export const REVIEW_ENGINE = { delegate: 'CPU', masks: false, numPoses: 1, peopleCheckMs: 2000 } as const;
+/** The review pass's engine set-up lives with the live one's (pose-protocol), so they cannot drift. */
+export { REVIEW_ENGINE };
 
 export class ReviewSession {
   // --- the physio's settings
@@ -42,6 +36,8 @@ export class ReviewSession {
   notice = $state('');
   warnings = $state<string[]>([]);
   progress = $state.raw<ProgressSnapshot | null>(null);
+  /** what kind of video failure the error is (e.g. 'unsupported-codec'), for drivers that react to it */
+  errorKind = $state<VideoErrorKind | null>(null);
 
   // --- the review
   name = $state('');
@@ -380,6 +376,7 @@ export class ReviewSession {
     this.clipModel = null;
     this.notice = '';
     this.message = '';
+    this.errorKind = null;
   }
 
   private fail(e: unknown): void {
@@ -392,6 +389,7 @@ export class ReviewSession {
     }
     this.status = 'error';
     this.progress = null;
+    this.errorKind = e instanceof VideoError ? e.kind : null;
     if (e instanceof VideoError) this.message = e.message;
     else if (e instanceof WorkerCrashedError) {
       this.engineKey = '';

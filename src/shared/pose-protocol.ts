@@ -27,6 +27,23 @@ export interface EngineConfig {
   reason?: string;
 }
 
+/**
+ * The one engine set-up of every path that measures a lifter: live coaching,
+ * the review screen, `npm run analyze` and `npm run recordings` (both drive
+ * the review screen). PoseClient applies it on every `init`, so a caller
+ * cannot drift from it: masks on, since the back-shape ("dorsal rise")
+ * feature needs them and a recording made offline must carry what live
+ * coaching sees; one tracked pose, with a head count every 2 s of frame time
+ * to notice a second person. Changing it makes `npm run recordings` rebuild.
+ */
+export const POSE_SETUP = { masks: true, numPoses: 1, peopleCheckMs: 2000 } as const satisfies Partial<EngineConfig>;
+
+/**
+ * The review pass (screen, analyze, recordings): the shared set-up on a
+ * fixed CPU delegate, so results are reproducible (CLI == screen).
+ */
+export const REVIEW_ENGINE = { delegate: 'CPU', ...POSE_SETUP } as const satisfies Partial<EngineConfig>;
+
 export interface EngineInfo {
   engine: 'mediapipe';
   model: ModelVariant;

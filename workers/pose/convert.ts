@@ -17,6 +17,19 @@ export function toTuples(points: readonly XYZV[]): Landmark[] {
   return out;
 }
 
+/** The input width the masked CPU landmarker accepts: the next multiple of 4 (its wasm aborts otherwise). */
+export function maskSafeWidth(width: number): number {
+  return Math.ceil(width / 4) * 4;
+}
+
+/**
+ * Landmarks measured on an input padded on the right to `ratio` × the
+ * frame's width, normalised to the frame itself again (z shares x's scale).
+ */
+export function stretchX(points: readonly Landmark[], ratio: number): Landmark[] {
+  return points.map(([x, y, z, v]) => [x * ratio, y, z * ratio, v]);
+}
+
 /**
  * With several people in view, coach the one nearest the camera: the pose
  * with the largest shoulder-to-ankle extent in the image.

@@ -6,7 +6,7 @@
 import { FilesetResolver, PoseLandmarker, type PoseLandmarkerResult } from '@mediapipe/tasks-vision';
 import type { Delegate, EngineConfig, EngineInfo, PoseResult } from '../../src/shared/pose-protocol';
 import { DelegateTrial } from './delegate-trial';
-import { pickMainPose, toTuples } from './convert';
+import { maskSafeWidth, pickMainPose, stretchX, toTuples } from './convert';
 import { dorsalRise, FacingVote } from './dorsal';
 
 /** What the landmarker measures; ImageData is the live path's RGBA copy of a camera frame. */
@@ -38,6 +38,8 @@ export class PoseEngine {
   private counter: Promise<PoseLandmarker> | null = null;
   private creating: Promise<unknown> = Promise.resolve();
   private lastCount = { t: -Infinity, people: 1 };
+  /** scratch canvas for padding an input to a mask-safe width (rarely needed) */
+  private pad: OffscreenCanvas | null = null;
 
   async init(config: EngineConfig): Promise<EngineInfo> {
     const t0 = performance.now();
@@ -91,16 +93,38 @@ export class PoseEngine {
     const runner = this.pickRunner();
     const ts = Math.max(t, runner.lastTs + 0.001);
     runner.lastTs = ts;
+    const input = this.config?.masks ? this.maskSafe(frame) : { image: frame, widthRatio: 1 };
     const t0 = performance.now();
-    const result = runner.landmarker.detectForVideo(frame, ts);
+    const result = runner.landmarker.detectForVideo(input.image, ts);
     const inferenceMs = performance.now() - t0;
     try {
       this.recordTrial(runner.delegate, inferenceMs);
-      return this.toPoseResult(result, t, inferenceMs, runner.delegate);
+      return this.toPoseResult(result, t, inferenceMs, runner.delegate, input.widthRatio);
     } finally {
       // Masks are copies owned by the result.
       result.close();
     }
+  }
+
+  /**
+   * With masks on, the CPU delegate's wasm aborts ("RuntimeError: Aborted()")
+   * on an input whose width is not a multiple of 4. The app's own paths
+   * already send such sizes (inferenceSize); anything else is padded on the
+   * right here, and `widthRatio` (padded / original width) maps the
+   * landmarks back to the frame as given.
+   */
+  private maskSafe(frame: LandmarkerInput): { image: LandmarkerInput; widthRatio: number } {
+    const w = 'displayWidth' in frame ? frame.displayWidth : frame.width;
+    const h = 'displayHeight' in frame ? frame.displayHeight : frame.height;
+    const padded = maskSafeWidth(w);
+    if (padded === w) return { image: frame, widthRatio: 1 };
+    if (this.pad?.width !== padded || this.pad.height !== h) this.pad = new OffscreenCanvas(padded, h);
+    const ctx = this.pad.getContext('2d', { willReadFrequently: true })!;
+    ctx.fillStyle = '#000';
+    ctx.fillRect(0, 0, padded, h);
+    if (frame instanceof ImageData) ctx.putImageData(frame, 0, 0);
+    else ctx.drawImage(frame, 0, 0, w, h);
+    return { image: ctx.getImageData(0, 0, padded, h), widthRatio: padded / w };
   }
 
   /**
@@ -185,19 +209,22 @@ export class PoseEngine {
     t: number,
     inferenceMs: number,
     delegate: Delegate,
+    widthRatio = 1,
   ): PoseResult {
     const people = result.landmarks.length;
-    if (people === 0) return { t, landmarks: null, world: null, people, inferenceMs, delegate, dorsal: null };
+    if (people === 0) return { t, landmarks: null, world: null, people, inferenceMs, delegate, ...(this.config?.masks ? { dorsal: null } : {}) };
     const i = pickMainPose(result.landmarks);
-    const landmarks = toTuples(result.landmarks[i]);
+    let landmarks = toTuples(result.landmarks[i]);
     const world = result.worldLandmarks[i] ? toTuples(result.worldLandmarks[i]) : null;
     let dorsal: number | null | undefined;
     const mask = result.segmentationMasks?.[i];
     if (mask) {
+      // On the (possibly padded) input: the mask has its size, as the landmarks are normalised to it.
       const facing = this.facing.add(landmarks);
       dorsal = dorsalRise(mask.getAsFloat32Array(), mask.width, mask.height, landmarks, facing);
-    }
-    return { t, landmarks, world, people, inferenceMs, delegate, dorsal };
+    } else if (this.config?.masks) dorsal = null;
+    if (widthRatio !== 1) landmarks = stretchX(landmarks, widthRatio);
+    return { t, landmarks, world, people, inferenceMs, delegate, ...(dorsal !== undefined ? { dorsal } : {}) };
   }
 
   /**

@@ -141,7 +141,7 @@ export interface Pose {
   alphaS: number; // shin tilt from vertical, + = knee forward
   kappa: number; // knee flexion (0 = straight)
   thetaP: number; // pelvis / trunk base inclination from vertical, + = forward
-  rho: number; // spine flexion (rounding), distributed lumbar/thoracic/neck base
+  rho: number; // spine flexion beyond neutral (rounding), deg: the sum over the three back joints
   protract: number; // shoulder protraction (m), anterior from the upper back
   neck: number; // neck flexion relative to neutral (+ = head drops, - = cranked up)
   headNod: number;
@@ -158,6 +158,7 @@ export interface Pose {
   swayPitch: number; // forward/back sway about the stance ankle
   shiftF: number; // stance foot shift (m)
   shiftL: number;
+  footPitch: number; // planted foot(s) pitch from flat, deg: + heel up (on the toes), - toes up (on the heels)
 }
 
 export function zeroPose(): Pose {
@@ -181,6 +182,7 @@ export function zeroPose(): Pose {
     swayPitch: 0,
     shiftF: 0,
     shiftL: 0,
+    footPitch: 0,
   };
 }
 
@@ -231,10 +233,11 @@ export function trunk2(b: Body, Hm: V2, p: Pose): Trunk2 {
   // buttock / sacral curve below P0
   const Pb: V2 = [P0[0] - u[0] * 0.06 * b.H + bk[0] * 0.008 * b.H, P0[1] - u[1] * 0.06 * b.H + bk[1] * 0.008 * b.H];
   const Pg: V2 = [P0[0] - u[0] * 0.11 * b.H + bk[0] * 0.004 * b.H, P0[1] - u[1] * 0.11 * b.H + bk[1] * 0.004 * b.H];
-  // neutral curvature: lumbar lordosis, thoracic kyphosis; flexion distributed
+  // neutral curvature: lumbar lordosis, thoracic kyphosis; flexion rho (deg) spread over the
+  // lumbosacral (0.15), thoracolumbar (0.45) and mid-thoracic (0.4) joints, so the joints sum to rho
   const a1 = th + 4 + 0.15 * rho;
-  const a2 = th - 12 + 0.55 * rho;
-  const a3 = th + 12 + 0.9 * rho;
+  const a2 = th - 12 + 0.6 * rho;
+  const a3 = th + 12 + 1.0 * rho;
   const d1 = dir(a1);
   const d2 = dir(a2);
   const d3 = dir(a3);
@@ -459,6 +462,26 @@ export function fk(b: Body, L: Layout, p: Pose): Fk {
     pts[lmIndex(side, 'pinky')] = hp2(0.045, 0.011, -0.004);
     pts[lmIndex(side, 'index')] = hp2(0.05, -0.009, 0.006);
     pts[lmIndex(side, 'thumb')] = hp2(0.03, -0.016, 0.012);
+  }
+
+  // weight shift: the planted foot(s) pivot on the toe (heel up) or the heel (toes up); the body
+  // rides on the lifted ankle(s)
+  if (p.footPitch !== 0) {
+    const zAxis: V3 = [0, 0, 1];
+    let lift: V3 = [0, 0, 0];
+    for (const side of legSides) {
+      const ia = lmIndex(side, 'ankle');
+      const ih = lmIndex(side, 'heel');
+      const it = lmIndex(side, 'toe');
+      const pivot = p.footPitch > 0 ? pts[it] : pts[ih];
+      const A2 = rotAbout(pts[ia], pivot, zAxis, -p.footPitch);
+      lift = add3(lift, mul3(sub3(A2, pts[ia]), 1 / legSides.length));
+      pts[ia] = A2;
+      pts[ih] = rotAbout(pts[ih], pivot, zAxis, -p.footPitch);
+      pts[it] = rotAbout(pts[it], pivot, zAxis, -p.footPitch);
+    }
+    for (let i = 0; i < 33; i++) if (pts[i] && !stanceFoot.has(i)) pts[i] = add3(pts[i], lift);
+    back = back.map((q) => add3(q, lift));
   }
 
   // kickstand rear leg: toe planted, heel up, IK from the (rotated, swayed) free hip

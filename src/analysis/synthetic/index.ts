@@ -8,10 +8,15 @@ import { FAULT_IDS, LIFTS } from '../types';
 import { type Implement, type V3, fk, makeBody } from './body';
 import { type CameraOptions, makeCamera, project, toCamera } from './camera';
 import { dorsalRise, type P2, smoothOutline } from './dorsal';
-import { DEFAULT_TEMPO, FAULT_LIFTS, type Degrees, Script, makeLayout, makeStyle, planReps, zeroDegrees } from './motion';
+import { DEFAULT_TEMPO, FAULT_LIFTS, Script, type Targets, makeLayout, makeStyle, planReps } from './motion';
+import { type Band, BANDS, degreeToMagnitude, faultLine, magnitudeIn, pastLine } from './physical';
 import { Rng, hashSeed } from './rng';
+import { type RepDetail, measureRep, standing } from './truth';
 
 export { FAULT_LIFTS } from './motion';
+export { BANDS, bandOf, excess, faultLine, pastLine } from './physical';
+export type { Band, FaultLine, Sense } from './physical';
+export type { RepDetail } from './truth';
 export type { Implement } from './body';
 
 export interface SyntheticSpec {
@@ -22,9 +27,19 @@ export interface SyntheticSpec {
   fps: number;
   width: number;
   height: number;
-  /** degree 0..1, applied to reps in faultReps */
+  /**
+   * Fault sizes in physical units (physical.ts: deg, cm, ms, ratios), applied to the reps in
+   * faultReps. A fault not given is performed the lifter's own clean way.
+   */
+  magnitudes?: Partial<Record<FaultId, number>>;
+  /** per-rep physical sizes (index = rep), on top of `magnitudes` */
+  repMagnitudes?: (Partial<Record<FaultId, number>> | undefined)[];
+  /**
+   * Legacy: degree 0..1 per fault (0.5 = the physical line of physical.ts, 1 = severe), turned
+   * into a physical size; applied to the reps in faultReps.
+   */
   faults?: Partial<Record<FaultId, number>>;
-  /** rep indices with the faults; default: all reps */
+  /** rep indices with `magnitudes` / `faults`; default: all reps */
   faultReps?: number[];
   camera?: CameraOptions;
   /** for side views, which way the lifter faces in the image (default 'left') */
@@ -55,10 +70,16 @@ export interface SyntheticRepTruth {
   bottomMs: number;
   /** lockout reached (end of the rise) */
   endMs: number;
-  /** faults present (degree >= 0.5), applicable to the lift and visible from this view */
+  /** faults past their physical line, applicable to the lift and visible from this view */
   faults: FaultId[];
-  /** extra: every injected non-zero degree that applies to the lift (visible or not) */
-  degrees: Partial<Record<FaultId, number>>;
+  /** every applicable fault's size, measured on the rendered body, in physical.ts units (visible or not) */
+  magnitudes: Partial<Record<FaultId, number>>;
+  /** whether each applicable fault is past its line (visible or not) */
+  past: Partial<Record<FaultId, boolean>>;
+  /** what the spec asked for (physical units) */
+  requested: Partial<Record<FaultId, number>>;
+  /** extra: foot pitch, heel and toe rise */
+  detail: RepDetail;
 }
 
 export interface SyntheticTruth {
@@ -80,6 +101,8 @@ const SAGITTAL: ReadonlySet<FaultId> = new Set<FaultId>([
   'lockout-lean',
   'neck-extension',
   'locked-knees',
+  // heel / toe pitch of the planted foot: seen side-on (FAULTS.md)
+  'weight-shift',
 ]);
 
 /** Whether a fault can be seen (and so is labelled) from a view. */
@@ -116,18 +139,21 @@ export function synthesizeClip(spec: SyntheticSpec): { clip: PoseClip; truth: Sy
   const standS = spec.standS ?? 1.5;
   const nReps = Math.max(0, Math.floor(spec.reps));
   const faultReps = new Set(spec.faultReps ?? Array.from({ length: nReps }, (_, i) => i));
-  const degs: Degrees[] = [];
+  const tgts: Targets[] = [];
   for (let i = 0; i < nReps; i++) {
-    const d = zeroDegrees();
-    if (faultReps.has(i) && spec.faults) {
-      for (const f of FAULT_IDS) {
-        const v = spec.faults[f];
-        if (v !== undefined && faultApplies(f, lift)) d[f] = Math.min(1, Math.max(0, v));
-      }
+    const d: Targets = {};
+    for (const f of FAULT_IDS) {
+      if (!faultApplies(f, lift)) continue;
+      const deg = faultReps.has(i) ? spec.faults?.[f] : undefined;
+      if (deg !== undefined && deg > 0) d[f] = degreeToMagnitude(faultLine(f, lift), Math.min(1, deg));
+      const m = faultReps.has(i) ? spec.magnitudes?.[f] : undefined;
+      if (m !== undefined) d[f] = m;
+      const r = spec.repMagnitudes?.[i]?.[f];
+      if (r !== undefined) d[f] = r;
     }
-    degs.push(d);
+    tgts.push(d);
   }
-  const { plans, duration } = planReps(nReps, standS, tempo, degs, rng.fork('timeline'), lift);
+  const { plans, duration } = planReps(nReps, standS, tempo, tgts, rng.fork('timeline'));
   const script = new Script(lift, body, layout, style, plans, standS);
 
   // framing: sample the whole motion
@@ -246,6 +272,8 @@ export function synthesizeClip(spec: SyntheticSpec): { clip: PoseClip; truth: Sy
     height,
     frames,
   };
+  const applicable = FAULT_IDS.filter((f) => faultApplies(f, lift));
+  const stand = standing(script, body, layout);
   const truth: SyntheticTruth = {
     lift,
     side,
@@ -254,11 +282,15 @@ export function synthesizeClip(spec: SyntheticSpec): { clip: PoseClip; truth: Sy
     implement: style.implement,
     camera: { yawDeg: cam.yawDeg, pitchDeg: r4(cam.pitchDeg), distanceM: r4(cam.distanceM), heightM: cam.heightM },
     reps: plans.map((r) => {
-      const degrees: Partial<Record<FaultId, number>> = {};
+      const { magnitudes, detail } = measureRep(script, body, layout, lift, r, applicable, stand);
+      const past: Partial<Record<FaultId, boolean>> = {};
       const faults: FaultId[] = [];
-      for (const fid of FAULT_IDS) {
-        if (r.deg[fid] > 0) degrees[fid] = r.deg[fid];
-        if (r.deg[fid] >= 0.5 && faultVisibleIn(fid, cam.view)) faults.push(fid);
+      for (const fid of applicable) {
+        const m = magnitudes[fid];
+        if (m === undefined) continue;
+        magnitudes[fid] = r4(m);
+        past[fid] = pastLine(faultLine(fid, lift), m);
+        if (past[fid] && faultVisibleIn(fid, cam.view)) faults.push(fid);
       }
       return {
         index: r.index,
@@ -266,7 +298,10 @@ export function synthesizeClip(spec: SyntheticSpec): { clip: PoseClip; truth: Sy
         bottomMs: Math.round(((r.t1 + r.t2) / 2) * 1000),
         endMs: Math.round(r.t3 * 1000),
         faults,
-        degrees,
+        magnitudes,
+        past,
+        requested: { ...r.tgt },
+        detail: { footPitchDeg: r4(detail.footPitchDeg), heelRiseCm: r4(detail.heelRiseCm), toeRiseCm: r4(detail.toeRiseCm) },
       };
     }),
   };
@@ -277,14 +312,16 @@ export function synthesizeClip(spec: SyntheticSpec): { clip: PoseClip; truth: Sy
 
 type ViewPick = 'side' | 'front' | 'back' | 'oblique';
 
+/** Two faults on the same reps (each rep's sizes drawn over both faults' bands). */
 const TWO_FAULT: [Lift, FaultId, FaultId][] = [
   ['deadlift', 'rounded-back', 'bar-drift'],
   ['deadlift', 'hips-back', 'fast-lowering'],
   ['deadlift', 'hips-rise-first', 'neck-extension'],
   ['deadlift', 'lockout-lean', 'rounded-back'],
+  ['deadlift', 'weight-shift', 'bar-drift'],
   ['rdl', 'rounded-back', 'locked-knees'],
   ['rdl', 'bar-drift', 'lockout-lean'],
-  ['rdl', 'hips-back', 'neck-extension'],
+  ['rdl', 'hips-back', 'weight-shift'],
   ['sl-rdl', 'hip-rotation', 'lost-balance'],
   ['sl-rdl', 'rounded-back', 'locked-knees'],
   ['kickstand-rdl', 'hip-rotation', 'fast-lowering'],
@@ -296,6 +333,32 @@ function viewsFor(faults: FaultId[]): ViewPick[] {
   return all.filter((v) => faults.every((f) => faultVisibleIn(f, v)));
 }
 
+/**
+ * The bands of a fault clip's reps: most reps in the dense band around the line (just under /
+ * just over), the rest far under (or clean: no request) and far over. Shuffled per clip.
+ */
+function repBands(rng: Rng, reps: number): (Band | 'clean')[] {
+  const core: (Band | 'clean')[] = ['just-under', 'just-over', 'far-over', rng.chance(0.5) ? 'clean' : 'far-under', 'just-under', 'just-over'];
+  const out = core.slice(0, reps);
+  while (out.length < reps) out.push(rng.pick(BANDS));
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** A physical size in a band; weight-shift also picks heel-up (+) or toes-up (-). */
+function drawMagnitude(rng: Rng, f: FaultId, lift: Lift, band: Band): number {
+  const m = magnitudeIn(faultLine(f, lift), band, rng.next());
+  if (f === 'weight-shift') {
+    // deadlifts tend to rock onto the toes, RDLs to sit back onto the heels
+    const heelUp = rng.chance(lift === 'deadlift' ? 0.7 : 0.4);
+    return Math.round((heelUp ? m : -m) * 100) / 100;
+  }
+  return Math.round(m * 1000) / 1000;
+}
+
 function randomSpec(
   rng: Rng,
   lift: Lift,
@@ -304,7 +367,7 @@ function randomSpec(
   small: boolean,
   seed: number,
 ): SyntheticSpec {
-  const reps = small ? 3 : rng.int(3, 5);
+  const reps = faults.length ? (small ? 4 : 6) : small ? 3 : 5;
   const fps = small ? rng.pick([15, 25, 30]) : rng.pick([15, 24, 25, 30, 30, 30, 50, 60]);
   const [width, height] = rng.pick([
     [360, 640],
@@ -323,22 +386,22 @@ function randomSpec(
         : view === 'back'
           ? -90 + rng.uniform(-10, 10)
           : (rng.chance(0.5) ? 1 : -1) * rng.uniform(35, 55);
-  const f: Partial<Record<FaultId, number>> = {};
-  for (const fid of faults) f[fid] = Math.round(rng.uniform(0.6, 1.0) * 100) / 100;
-  let faultReps: number[] | undefined;
-  if (faults.length > 0) {
-    const mode = rng.int(0, 3);
-    const all = Array.from({ length: reps }, (_, i) => i);
-    if (mode === 1) faultReps = all.filter((i) => i > 0); // first rep clean
-    else if (mode === 2) faultReps = [rng.int(0, reps - 1)];
-    else if (mode === 3) {
-      const k = rng.int(1, reps - 1);
-      faultReps = [k - 1, k].filter((i) => i > 0 || reps === 2);
-    }
+  let repMagnitudes: Partial<Record<FaultId, number>>[] | undefined;
+  if (faults.length) {
+    const bands = faults.map(() => repBands(rng, reps));
+    repMagnitudes = Array.from({ length: reps }, (_, i) => {
+      const m: Partial<Record<FaultId, number>> = {};
+      faults.forEach((f, k) => {
+        const b = bands[k][i];
+        if (b !== 'clean') m[f] = drawMagnitude(rng, f, lift, b);
+      });
+      return m;
+    });
   }
-  // lowering tempo of a controlled rep: deadlifts are often lowered in well under a second
-  // (the real good kettlebell clips: ~0.5 s), RDLs in 1.5-3 s (the articles' 2-3 s)
-  const lowerS = lift === 'deadlift' ? rng.uniform(0.6, 2.0) : rng.uniform(1.5, 3.0);
+  // clean lowering tempo, on the clean side of the lowering lines (physical.ts): deadlifts are
+  // often lowered in about a second, RDLs in the articles' 2-3 s
+  const fl = faultLine('fast-lowering', lift).clean;
+  const lowerS = rng.uniform(fl[0], fl[1]) / 1000 / (lift === 'deadlift' ? 1 : 0.94);
   return {
     lift,
     side: rng.chance(0.5) ? 'left' : 'right',
@@ -346,8 +409,7 @@ function randomSpec(
     fps,
     width,
     height,
-    faults: faults.length ? f : undefined,
-    faultReps,
+    repMagnitudes,
     camera: {
       yawDeg: Math.round(yawDeg * 10) / 10,
       heightM: Math.round(rng.uniform(0.5, 1.5) * 100) / 100,
@@ -363,7 +425,7 @@ function randomSpec(
       arm: rng.uniform(0.92, 1.08),
     },
     tempo: {
-      lowerS,
+      lowerS: Math.min(lowerS, fl[1] / 1000),
       bottomS: rng.uniform(0.2, 0.8),
       riseS: rng.uniform(0.8, 1.6),
       topS: rng.uniform(0.6, 1.4),
@@ -382,11 +444,14 @@ export interface CorpusEntry {
   truth: SyntheticTruth;
 }
 
+/** Fault clips per fault (spread over the lifts it applies to). */
+const CLIPS_PER_FAULT = { small: 3, full: 20 } as const;
+
 /** The corpus specs only (cheap); `syntheticCorpus` synthesizes them. */
 export function syntheticCorpusSpecs(opts: { seed?: number; size?: 'small' | 'full' } = {}): { name: string; spec: SyntheticSpec }[] {
   const seed = opts.seed ?? 7;
   const small = (opts.size ?? 'full') === 'small';
-  const rng = new Rng(hashSeed('synthetic-corpus', seed, small ? 'small' : 'full'));
+  const rng = new Rng(hashSeed('synthetic-corpus-physical', seed, small ? 'small' : 'full'));
   const out: { name: string; spec: SyntheticSpec }[] = [];
   const add = (lift: Lift, view: ViewPick, faults: FaultId[]) => {
     const i = out.length;
@@ -396,24 +461,24 @@ export function syntheticCorpusSpecs(opts: { seed?: number; size?: 'small' | 'fu
     spec.name = `synthetic:${name}`;
     out.push({ name, spec });
   };
-  // clean clips
-  const cleanViews: ViewPick[] = small ? ['side', 'front'] : ['side', 'side', 'side', 'front', 'back', 'oblique'];
-  for (const lift of LIFTS) {
-    for (const v of cleanViews) {
-      const n = small ? 1 : 3;
-      for (let k = 0; k < n; k++) add(lift, v === 'front' && small && lift === 'deadlift' ? 'back' : v, []);
-    }
-  }
-  // one fault per clip, every (fault, lift) pair where it applies
-  const variants = small ? 1 : 5;
+  // clean clips (every rep the lifter's own way) over every view
+  const cleanViews: ViewPick[] = small ? ['side'] : ['side', 'side', 'front', 'back', 'oblique'];
+  for (const lift of LIFTS) for (const v of cleanViews) add(lift, v, []);
+  // one fault per clip, its reps spread over the bands around the line
+  const n = small ? CLIPS_PER_FAULT.small : CLIPS_PER_FAULT.full;
   for (const fid of FAULT_IDS) {
-    for (const lift of LIFTS) {
-      if (!faultApplies(fid, lift)) continue;
-      const views = viewsFor([fid]);
-      for (let k = 0; k < variants; k++) {
-        const view = SAGITTAL.has(fid) ? 'side' : views[(k + rng.int(0, views.length - 1)) % views.length];
-        add(lift, view, [fid]);
-      }
+    const lifts = LIFTS.filter((l) => faultApplies(fid, l));
+    const views = viewsFor([fid]);
+    // hips-back and fast-lowering have a deadlift line and an RDL-family line: half the clips each
+    const split = fid === 'hips-back' || fid === 'fast-lowering';
+    const rdls = lifts.filter((l) => l !== 'deadlift');
+    for (let k = 0; k < n; k++) {
+      // small: a random lift per clip; full: every lift in turn
+      const off = rng.int(0, lifts.length - 1);
+      const lift = split && !small ? (k % 2 === 0 ? 'deadlift' : rdls[(k >> 1) % rdls.length]) : lifts[(k + (small ? off : 0)) % lifts.length];
+      // sagittal faults side-on; the others over the views that show them
+      const view = SAGITTAL.has(fid) ? 'side' : views[(k + rng.int(0, views.length - 1)) % views.length];
+      add(lift, view, [fid]);
     }
   }
   // two faults on the same reps
@@ -426,7 +491,11 @@ export function syntheticCorpusSpecs(opts: { seed?: number; size?: 'small' | 'fu
   return out;
 }
 
-/** A deterministic corpus spread over lifts, views, noise, proportions, faults (one or two faults per rep at most). */
+/**
+ * A deterministic corpus spread over lifts, views, noise, proportions and fault sizes: per fault,
+ * reps far under, just under, just over and far over its physical line (physical.ts), plus clean
+ * clips. Truth is measured on the rendered body, not taken from the analyzer.
+ */
 export function syntheticCorpus(opts: { seed?: number; size?: 'small' | 'full' } = {}): CorpusEntry[] {
   return syntheticCorpusSpecs(opts).map(({ name, spec }) => {
     const { clip, truth } = synthesizeClip(spec);

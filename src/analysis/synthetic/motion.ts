@@ -4,7 +4,6 @@
  * joint-angle pose (with the small solvers that keep the bar over mid-foot).
  */
 import type { FaultId, Lift } from '../types';
-import { FAULT_IDS } from '../types';
 import {
   type Body,
   type Implement,
@@ -36,6 +35,8 @@ export const FAULT_LIFTS: Record<FaultId, readonly Lift[]> = {
   'locked-knees': ['rdl', 'sl-rdl'],
   'fast-lowering': ['deadlift', 'rdl', 'sl-rdl', 'kickstand-rdl'],
   'lost-balance': ['sl-rdl'],
+  // FAULTS.md: all lifts (the weight rolls onto the toes or the heels)
+  'weight-shift': ['deadlift', 'rdl', 'sl-rdl', 'kickstand-rdl'],
 };
 
 export interface Tempo {
@@ -53,38 +54,11 @@ export const DEFAULT_TEMPO: Record<Lift, Tempo> = {
 };
 
 /**
- * What a fault degree means physically (README "Faults"). Each fault moves one
- * measurable quantity from the lifter's own clean value (degree 0) to the
- * threshold a coach would call a fault (degree 0.5) and on to a severe case
- * (degree 1), piecewise linearly (`degreeValue`). The thresholds sit just
- * beyond what the real "good" clips in ../shared show.
+ * Per-rep fault targets in physical units (physical.ts): a fault absent from a
+ * rep's targets is performed the lifter's own clean way. The truth is measured
+ * back from the rendered body (truth.ts), not taken from these requests.
  */
-export const FAULT_SCALE = {
-  /** ear-shoulder line raised above the hip-shoulder (trunk) line at the bottom, deg (good lifters: up to ~35) */
-  neckLookUpDeg: { threshold: 42, severe: 55 },
-  /** trunk behind its standing inclination after lockout, deg (good lifters: up to ~13) */
-  lockoutLeanDeg: { threshold: 20, severe: 32 },
-  /** bar (hands) ahead of where it hung when the rep started, at the bottom, foot lengths (good: up to ~0.5) */
-  barDriftFoot: { threshold: 0.6, severe: 1.0 },
-  /** deadlift: hip flexion / knee flexion at the bottom (good: 1.2+, knee-dominant real clips: ~0.75) */
-  hipsBackRatio: { threshold: 1.0, severe: 0.7 },
-  /** RDL family: stance shin tilted forward at the bottom, deg (good: ~0-6, knee-dominant real RDL: ~18-21) */
-  hipsBackShinDeg: { threshold: 12, severe: 26 },
-  /** deadlift: shoulders' share of their rise when the hips have done half of theirs (good: 0.45+, real hips-first: 0.15-0.3) */
-  riseSync: { threshold: 0.35, severe: 0.1 },
-  /** lowering time, s: deadlift (good real: 0.45 s and up) and the RDL family (good: 1.5-3 s) */
-  lowerDeadliftS: { threshold: 0.42, severe: 0.3 },
-  lowerRdlS: { threshold: 1.0, severe: 0.5 },
-  /** pelvis opening (free hip up / out) at the bottom, deg */
-  hipRotationDeg: { threshold: 15, severe: 35 },
-} as const;
-
-/** Degree 0..1 → value: 0 = the lifter's clean value, 0.5 = the fault threshold, 1 = severe. */
-export function degreeValue(d: number, clean: number, atThreshold: number, severe: number): number {
-  if (!(d > 0)) return clean;
-  if (d <= 0.5) return lerp(clean, atThreshold, d / 0.5);
-  return lerp(atThreshold, severe, Math.min(1, (d - 0.5) / 0.5));
-}
+export type Targets = Partial<Record<FaultId, number>>;
 
 /** Minimum-jerk ease 0..1. */
 export const ease = (x: number) => {
@@ -92,8 +66,6 @@ export const ease = (x: number) => {
   return t * t * t * (10 - 15 * t + 6 * t * t);
 };
 
-export type Degrees = Record<FaultId, number>;
-export const zeroDegrees = (): Degrees => Object.fromEntries(FAULT_IDS.map((f) => [f, 0])) as Degrees;
 
 export interface Style {
   implement: Implement;
@@ -105,16 +77,16 @@ export interface Style {
   th1: number;
   neck0: number;
   neck1: number;
-  /** clean head carriage at the bottom: ear-shoulder line above the trunk line, deg (measured like the analyzer) */
+  /** clean head extension at the bottom: the ear-shoulder line's angle to the trunk line beyond its standing value, deg */
   lookUp: number;
-  /** clean lean behind the standing trunk at lockout, deg */
+  /** clean trunk (hip-shoulder line) angle behind vertical at lockout, deg */
   lean0: number;
   /** clean rise pattern (deadlift): knees lead by this exponent (0 = together) */
   rise0: number;
   rho1: number;
   elbow: number;
   beta1: number;
-  /** clean bar path: the bar's forward offset at the bottom from where it hung standing, foot lengths (good lifters: about vertical) */
+  /** clean bar path: the bar's forward offset from mid-foot at the bottom, m (good lifters: over mid-foot) */
   barDev: number;
   wristH1: number;
   ft0: number;
@@ -151,13 +123,13 @@ export function makeStyle(lift: Lift, rng: Rng, implement?: Implement): Style {
     th1: 0,
     neck0: u(8, 22),
     neck1: u(-8, 6),
-    lookUp: u(-15, 32),
-    lean0: u(0, 9),
-    rise0: u(0, 0.9),
+    lookUp: u(-20, 20),
+    lean0: u(-4, 5),
+    rise0: u(0, 0.35),
     rho1: u(0, 7),
     elbow: u(4, 10),
     beta1: u(-6, -1),
-    barDev: u(-0.1, 0.25),
+    barDev: u(-0.02, 0.03),
     wristH1: impl === 'kettlebell' ? u(0.32, 0.38) : u(0.27, 0.31),
     ft0: u(4, 12),
     fk0: u(70, 90),
@@ -177,12 +149,12 @@ export function makeStyle(lift: Lift, rng: Rng, implement?: Implement): Style {
     s.k1 = impl === 'kettlebell' ? u(80, 98) : u(68, 100);
   } else if (lift === 'rdl') {
     s.k0 = u(4, 9);
-    s.k1 = u(12, 38);
+    s.k1 = u(16, 38);
     s.as1 = u(-3, 5);
     s.th1 = u(58, 80);
   } else {
     s.k0 = u(4, 9);
-    s.k1 = u(12, 35);
+    s.k1 = u(16, 35);
     s.as1 = u(0, 6);
     s.th1 = lift === 'kickstand-rdl' ? u(55, 80) : u(60, 85);
   }
@@ -223,7 +195,7 @@ export interface RepPlan {
   t2: number;
   t3: number;
   t4: number;
-  deg: Degrees;
+  tgt: Targets;
   depth: number;
   neckJ: number;
 }
@@ -232,25 +204,24 @@ export function planReps(
   reps: number,
   standS: number,
   tempo: Tempo,
-  degs: Degrees[],
+  tgts: Targets[],
   rng: Rng,
-  lift: Lift = 'rdl',
 ): { plans: RepPlan[]; duration: number } {
-  const fastScale = lift === 'deadlift' ? FAULT_SCALE.lowerDeadliftS : FAULT_SCALE.lowerRdlS;
   const plans: RepPlan[] = [];
   let t = standS;
   for (let i = 0; i < reps; i++) {
-    const deg = degs[i];
+    const tgt = tgts[i] ?? {};
     const j = () => 1 + 0.06 * (2 * rng.next() - 1);
     let lower = tempo.lowerS * j();
     let bottom = tempo.bottomS * j();
     const rise = tempo.riseS * j();
     const top = tempo.topS * j();
-    const fl = deg['fast-lowering'];
-    if (fl > 0) {
-      // dropping: the lowering time goes from the lifter's tempo to the threshold (0.5) and below
-      lower = Math.min(lower, degreeValue(fl, lower, fastScale.threshold, fastScale.severe));
-      bottom *= 1 - 0.5 * fl;
+    const fl = tgt['fast-lowering'];
+    if (fl !== undefined) {
+      // the lowering time is the fault's size (ms); a dropped rep also barely pauses at the bottom
+      const want = Math.max(0.15, fl / 1000);
+      if (want < lower) bottom *= clamp(want / lower, 0.5, 1);
+      lower = want;
     }
     const p: RepPlan = {
       index: i,
@@ -259,7 +230,7 @@ export function planReps(
       t2: t + lower + bottom,
       t3: t + lower + bottom + rise,
       t4: t + lower + bottom + rise + top,
-      deg,
+      tgt,
       depth: 1 + 0.04 * (2 * rng.next() - 1),
       neckJ: 3 * (2 * rng.next() - 1),
     };
@@ -294,9 +265,8 @@ export class Script {
     const toeF = b.toeV[0] * cosd(L.toeOut);
     this.midfoot = (heelF + toeF) / 2;
     this.ds = armReach(b, L, st.elbow).ds;
-    // a good bar path is about vertical: the clean bottom sits near where the bar hung standing
-    const top = this.topPose(null, 0);
-    this.barAim = wrist2(b, L, { ...top, beta: this.solveBeta(top, 0, 0) }).W[0] + st.barDev * this.footLen;
+    // a good bar path stays over mid-foot: the clean bottom sits within a few cm of it
+    this.barAim = this.midfoot + st.barDev;
   }
 
   /** Which rep governs time t and the phase within it. */
@@ -315,9 +285,17 @@ export class Script {
 
   /** Standing (top) pose for a rep; leanW 0..1 applies its lockout-lean. */
   private topPose(rep: RepPlan | null, leanW: number): Pose {
+    const p = this.topBase(rep);
+    if (rep && leanW > 0) {
+      const { lean, hyper } = this.leanFor(rep);
+      this.applyLean(p, lean * leanW, hyper * leanW);
+    }
+    return p;
+  }
+
+  private topBase(rep: RepPlan | null): Pose {
     const st = this.st;
     const p = zeroPose();
-    const d = rep?.deg;
     p.kappa = st.k0;
     p.alphaS = st.as0;
     p.thetaP = st.th0;
@@ -328,27 +306,61 @@ export class Script {
     p.freeThigh = st.ft0;
     p.freeKnee = st.fk0;
     p.freePitch = st.ft0 + st.fk0 + st.pl0;
-    if (d) {
-      const lk = d['locked-knees'];
-      if (lk > 0) {
-        const w = 1 - (1 - lk) * (1 - lk);
-        p.kappa = lerp(p.kappa, 1, w);
-        p.alphaS = lerp(p.alphaS, 0.5, w);
-      }
-      const ne = d['neck-extension'];
-      p.neck -= 20 * ne;
-      const ld = d['lockout-lean'];
-      // lean behind the standing trunk at lockout: the lifter's own (clean) or the fault's
-      const lean = degreeValue(ld, st.lean0, FAULT_SCALE.lockoutLeanDeg.threshold, FAULT_SCALE.lockoutLeanDeg.severe) * leanW;
-      p.thetaP -= lean;
-      if (ld > 0) {
-        // hyper-extending: hips pushed forward, knees locked
-        const w = ld * leanW;
-        p.kappa = lerp(p.kappa, 0, Math.min(1, w * 1.5));
-        p.alphaS += 4 * w;
+    const lk = rep?.tgt['locked-knees'];
+    if (lk !== undefined) {
+      // a locked knee stays (about) that straight through the whole rep, standing included
+      const kb = this.lockedKappa(lk);
+      if (kb < p.kappa) {
+        p.alphaS = lerp(p.alphaS, 0.5, 1 - kb / Math.max(1e-6, p.kappa));
+        p.kappa = kb;
       }
     }
     return p;
+  }
+
+  private applyLean(p: Pose, lean: number, hyper: number) {
+    p.thetaP -= lean;
+    // hyper-extending: hips pushed forward, knees locked
+    p.kappa = lerp(p.kappa, 0, Math.min(1, hyper * 1.5));
+    p.alphaS += 4 * hyper;
+  }
+
+  /** Trunk line (hip mid-point → shoulder mid-point) behind vertical, deg, of a sagittal pose. */
+  trunkBehind(p: Pose): number {
+    const leg = stanceLeg2(this.b, this.L, p.alphaS, p.kappa);
+    const S = trunk2(this.b, leg.H, p).S;
+    return Math.atan2(leg.H[0] - S[0], S[1] - leg.H[1]) / (Math.PI / 180);
+  }
+
+  private leanCache = new Map<number, { lean: number; hyper: number }>();
+  /** The lean (behind the standing pelvis) that puts the trunk line the rep's angle behind vertical at lockout. */
+  private leanFor(rep: RepPlan): { lean: number; hyper: number } {
+    let v = this.leanCache.get(rep.index);
+    if (v) return v;
+    const ll = rep.tgt['lockout-lean'];
+    const goal = ll ?? this.st.lean0;
+    const hyper = ll === undefined ? 0 : clamp((ll - 5) / 25, 0, 1);
+    const base = this.topBase(rep);
+    const at = (lean: number) => {
+      const q = { ...base };
+      this.applyLean(q, lean, hyper);
+      return this.trunkBehind(q);
+    };
+    let lo = -20;
+    let hi = 60;
+    for (let it = 0; it < 30; it++) {
+      const mid = (lo + hi) / 2;
+      if (at(mid) < goal) lo = mid;
+      else hi = mid;
+    }
+    v = { lean: (lo + hi) / 2, hyper };
+    this.leanCache.set(rep.index, v);
+    return v;
+  }
+
+  /** Knee flexion (sagittal, deg) for a wanted 3D stance knee angle (the small lateral knee offset makes them differ a little). */
+  private lockedKappa(kneeAngle: number): number {
+    return clamp(180 - kneeAngle, 0, 60);
   }
 
   /** Clean-or-faulted bottom pose of a rep (deadlift: solved against the bar). */
@@ -356,13 +368,17 @@ export class Script {
     const hit = this.bottomCache.get(rep.index);
     if (hit) return hit;
     const st = this.st;
-    const d = rep.deg;
+    const d = rep.tgt;
     const p = zeroPose();
     p.elbow = st.elbow;
-    p.rho = st.rho1 + 45 * d['rounded-back'];
-    p.protract = 0.018 * this.b.H * d['rounded-back'];
+    // spinal flexion beyond neutral (deg): the fault's size, or the lifter's own small flexion
+    p.rho = Math.max(0, d['rounded-back'] ?? st.rho1);
+    // rounding also protracts the shoulders and drops the head, in proportion
+    const rw = clamp((p.rho - st.rho1) / 45, 0, 1);
+    p.protract = 0.018 * this.b.H * rw;
     p.neck = st.neck1;
-    p.headNod = -10 * d['neck-extension'];
+    const ne = d['neck-extension'];
+    p.headNod = ne === undefined ? 0 : -10 * clamp(ne / 55, 0, 1);
     p.kickGamma = st.gam1;
     if (this.lift === 'deadlift') {
       const hb = d['hips-back'];
@@ -373,7 +389,7 @@ export class Script {
       // bar drift: the arms hang forward of where the lats would hold them
       p.beta += Math.asin(clamp((target[0] - clean[0]) / this.ds, -0.9, 0.9)) / (Math.PI / 180);
       let sol = this.solveDL(p, target, [14, 50]);
-      if (hb > 0) {
+      if (hb !== undefined) {
         // knee-dominant: more knee bend until the hip/knee flexion ratio reaches the degree's value
         // squatting the weight: the knees bend more and drive forward (shin tilt up to 46°), the hips
         // sink and the trunk stays as upright as the arms' reach to the weight allows (the weight stays
@@ -410,7 +426,7 @@ export class Script {
           return q;
         };
         const r0 = this.hingeRatio({ ...p, alphaS: a0, thetaP: th0 });
-        const goal = degreeValue(hb, r0, FAULT_SCALE.hipsBackRatio.threshold, FAULT_SCALE.hipsBackRatio.severe);
+        const goal = hb;
         if (goal < r0) {
           let lo = 0;
           let hi = 1;
@@ -431,27 +447,27 @@ export class Script {
       p.thetaP = sol[1];
     } else {
       const hb = d['hips-back'];
-      const HB = FAULT_SCALE.hipsBackShinDeg;
-      // knee-dominant: the shin tilts forward (knees travel) as the hips stay under the body
-      const shin = degreeValue(hb, st.as1, HB.threshold, HB.severe);
-      const w = hb > 0 ? clamp((shin - st.as1) / Math.max(1, HB.severe + 2 - st.as1), 0, 1) : 0;
+      // knee-dominant: the shin tilts forward (knees travel, deg) as the hips stay under the body
+      const shin = hb ?? st.as1;
+      const w = hb !== undefined ? clamp((shin - st.as1) / Math.max(1, 28 - st.as1), 0, 1) : 0;
       p.kappa = lerp(st.k1 * rep.depth, 68, w);
       p.alphaS = shin;
-      p.thetaP = lerp(st.th1 * rep.depth, 38, w) - 15 * d['rounded-back'];
+      // a rounding lifter reaches depth with the back, not the hips
+      p.thetaP = lerp(st.th1 * rep.depth, 38, w) - 15 * rw;
       const lk = d['locked-knees'];
-      if (lk > 0) {
-        const w = 1 - (1 - lk) * (1 - lk);
-        p.kappa = lerp(p.kappa, 2, w);
-        p.alphaS = lerp(p.alphaS, -1, w);
-        p.thetaP -= 4 * lk;
+      if (lk !== undefined) {
+        const k0 = p.kappa;
+        p.kappa = this.lockedKappa(lk);
+        const wk = clamp((k0 - p.kappa) / Math.max(1, k0), 0, 1);
+        p.alphaS = lerp(p.alphaS, -1, wk);
+        p.thetaP -= 4 * wk;
       }
       p.freeKnee = st.fk1;
       p.freePitch = 0;
     }
-    // head carriage at the bottom, measured like the analyzer (ear-shoulder line vs the trunk line)
-    const ne = d['neck-extension'];
-    const look = degreeValue(ne, st.lookUp + rep.neckJ, FAULT_SCALE.neckLookUpDeg.threshold, FAULT_SCALE.neckLookUpDeg.severe);
-    p.neck = this.neckForLookUp(p, look) + 20 * d['rounded-back'];
+    // head extension at the bottom: the ear-shoulder line's angle to the trunk line, beyond standing
+    const look = this.lookUpOf(this.topBase(rep)) + (ne ?? st.lookUp + rep.neckJ);
+    p.neck = this.neckForLookUp(p, look) + 20 * rw;
     this.bottomCache.set(rep.index, p);
     return p;
   }
@@ -479,10 +495,10 @@ export class Script {
     let e = this.riseCache.get(rep.index);
     if (e !== undefined) return e;
     e = this.st.rise0;
-    const hrf = rep.deg['hips-rise-first'];
-    if (hrf > 0) {
+    const hrf = rep.tgt['hips-rise-first'];
+    if (hrf !== undefined) {
       const s0 = this.riseSyncFor(rep, e);
-      const goal = degreeValue(hrf, s0, FAULT_SCALE.riseSync.threshold, FAULT_SCALE.riseSync.severe);
+      const goal = hrf;
       if (goal < s0) {
         let lo = e;
         let hi = 40;
@@ -545,15 +561,12 @@ export class Script {
 
   /**
    * Bar drift: how far past its clean bottom position (`cleanX`) the bar must sit so that it is
-   * the degree's distance ahead of where it hung when the rep started.
+   * the fault's distance (cm) ahead of mid-foot.
    */
   driftExtra(rep: RepPlan, cleanX: number): number {
-    const bd = rep.deg['bar-drift'];
-    if (!(bd > 0)) return 0;
-    const x0 = this.barStart(rep);
-    const cleanDrift = (cleanX - x0) / this.footLen;
-    const want = degreeValue(bd, cleanDrift, FAULT_SCALE.barDriftFoot.threshold, FAULT_SCALE.barDriftFoot.severe);
-    return Math.max(0, want - cleanDrift) * this.footLen;
+    const bd = rep.tgt['bar-drift'];
+    if (bd === undefined) return 0;
+    return Math.max(0, this.midfoot + bd / 100 - cleanX);
   }
 
   /** Hip flexion / knee flexion of a (sagittal) pose, as a side camera would measure it. */
@@ -659,7 +672,7 @@ export class Script {
     const st = this.st;
     const b = this.b;
     const lift = this.lift;
-    const d = rep && phase !== 'pre' ? rep.deg : null;
+    const d = rep && phase !== 'pre' ? rep.tgt : null;
     const leanW = d ? this.leanWeight(phase, tau) : 0;
     const top = this.topPose(phase === 'pre' ? null : rep, leanW);
     const bot = rep ? this.bottomPose(rep) : top;
@@ -679,7 +692,7 @@ export class Script {
     p.neck = lerp(top.neck, bot.neck, Math.sqrt(s));
     p.headNod = lerp(top.headNod, bot.headNod, s);
     p.kappa = lerp(top.kappa, bot.kappa, sk);
-    const drift = rep && d && d['bar-drift'] > 0 ? this.rdlDrift(rep) * s : 0;
+    const drift = rep && d && d['bar-drift'] !== undefined ? this.rdlDrift(rep) * s : 0;
     if (lift === 'deadlift') {
       const beta0 = this.solveBeta(top, 0, 0);
       p.beta = lerp(beta0, bot.beta, sb);
@@ -704,10 +717,13 @@ export class Script {
       p.beta = this.solveBeta(p, s, drift);
     }
     if (this.L.single) this.singleLeg(p, t, s, top, bot, d, phase, rep);
+    // weight shift: the planted foot pitches (+ heel up, - toes up) with the depth of the rep
+    const ws = d ? d['weight-shift'] : undefined;
+    if (ws !== undefined) p.footPitch = ws * s;
     return { pose: p, s };
   }
 
-  private singleLeg(p: Pose, t: number, s: number, top: Pose, bot: Pose, d: Degrees | null, phase: string, rep: RepPlan | null) {
+  private singleLeg(p: Pose, t: number, s: number, top: Pose, bot: Pose, d: Targets | null, phase: string, rep: RepPlan | null) {
     const st = this.st;
     const b = this.b;
     const L = this.L;
@@ -717,10 +733,10 @@ export class Script {
     p.freeKnee = lerp(st.fk0, st.fk1, s);
     const phs = p.freeThigh + p.freeKnee;
     p.freePitch = phs + lerp(st.pl0, st.pl1, s);
-    const hr = d ? d['hip-rotation'] : 0;
-    const HR = FAULT_SCALE.hipRotationDeg;
-    p.psi = degreeValue(hr, st.psiNat, HR.threshold, HR.severe) * Math.pow(s, 0.8);
-    p.freeOut = 35 * hr * s;
+    const hr = d ? d['hip-rotation'] : undefined;
+    // pelvis rotation (deg) about the trunk axis: the fault's size, or the lifter's own small opening
+    p.psi = (hr ?? st.psiNat) * Math.pow(s, 0.8);
+    p.freeOut = hr === undefined ? 0 : clamp(hr, 0, 35) * s;
     const w = 2 * Math.PI;
     p.sway = st.swayAmp * (Math.sin(w * st.swayF[0] * t + st.swayPh[0]) + 0.5 * Math.sin(w * st.swayF[1] * t + st.swayPh[1]));
     p.swayPitch = 0.6 * st.swayAmp * Math.sin(w * st.swayF[2] * t + st.swayPh[2]);
@@ -767,23 +783,25 @@ export class Script {
       }
     }
     if (!d || !rep) return;
-    const lb = d['lost-balance'];
-    if (lb <= 0) return;
-    // large sway
+    const hCm = d['lost-balance'];
+    if (hCm === undefined) return;
+    // the free foot sinks toward the floor to hCm above it (0 = a touch-down); the lower it comes,
+    // the more the lifter sways, and a touch-down (under 2 cm) also shifts the stance foot
+    const lb = clamp(1 - hCm / 8, 0, 1);
     const env = Math.sin(Math.PI * clamp((t - rep.t0) / (rep.t4 - rep.t0), 0, 1));
     p.sway += 7 * lb * env * Math.sin(w * 1.3 * (t - rep.t0));
     p.swayPitch += 3 * lb * env * Math.sin(w * 0.9 * (t - rep.t0) + 1);
-    if (lb < 0.5) return;
-    // free foot touches down around the bottom, the stance foot shifts
     const td0 = rep.t1 - 0.1;
     const td1 = Math.min(rep.t1 + 0.25 + 0.35 * lb, rep.t3 - 0.3);
     const ramp = 0.12;
     const wd = t < td0 || t > td1 + ramp ? 0 : Math.min(ease((t - td0) / ramp), 1 - ease((t - td1) / ramp));
-    const shW = t < td0 ? 0 : t < rep.t3 ? ease((t - td0) / 0.2) : 1 - ease((t - rep.t3) / (0.6 * (rep.t4 - rep.t3)));
-    p.shiftF = 0.03 * lb * shW;
-    p.shiftL = -L.g * 0.05 * lb * shW;
+    if (hCm < 2) {
+      const shW = t < td0 ? 0 : t < rep.t3 ? ease((t - td0) / 0.2) : 1 - ease((t - rep.t3) / (0.6 * (rep.t4 - rep.t3)));
+      p.shiftF = 0.03 * lb * shW;
+      p.shiftL = -L.g * 0.05 * lb * shW;
+    }
     if (wd > 0) {
-      const floorToe = b.ankleH + b.toeV[1];
+      const floorToe = b.ankleH + b.toeV[1] + Math.max(0, hCm) / 100;
       const toeIdx = lmIndex(-L.g, 'toe');
       const toeH = (delta: number) => {
         const q = { ...p, freeThigh: p.freeThigh - delta, freeKnee: lerp(p.freeKnee, 10, clamp(delta / 30, 0, 1)) };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Landmark, PoseClip, PoseFrame } from '../types';
-import { FAULT_IDS, LIFTS } from '../types';
-import { type SyntheticSpec, synthesizeClip, syntheticCorpus, syntheticCorpusSpecs } from './index';
+import { FAULT_IDS, type FaultId, LIFTS } from '../types';
+import { FAULT_LIFTS, type SyntheticSpec, faultVisibleIn, synthesizeClip, syntheticCorpus, syntheticCorpusSpecs } from './index';
+import { type Band, BANDS, bandOf, faultLine, pastLine } from './physical';
 
 const base: SyntheticSpec = { lift: 'deadlift', reps: 2, fps: 30, width: 720, height: 1280, noise: 0, seed: 11 };
 
@@ -241,15 +242,23 @@ describe('synthetic lifter', () => {
     expect(synthesizeClip(base).clip.frames.every((f) => f.landmarks !== null)).toBe(true);
   });
 
-  it('labels only faults with degree >= 0.5 that apply to the lift and the view can show', () => {
-    const spec: SyntheticSpec = { ...base, faults: { 'rounded-back': 0.8, 'fast-lowering': 0.7, 'neck-extension': 0.3, 'locked-knees': 1 } };
-    expect(synthesizeClip(spec).truth.reps[0].faults.sort()).toEqual(['fast-lowering', 'rounded-back']);
+  it('labels only faults past their physical line that apply to the lift and the view can show', () => {
+    // 35° spinal flexion, 350 ms lowering (both past their lines); 20° head extension is under its 30° line;
+    // locked-knees does not apply to a deadlift
+    const spec: SyntheticSpec = { ...base, magnitudes: { 'rounded-back': 35, 'fast-lowering': 350, 'neck-extension': 20, 'locked-knees': 178 } };
+    const side = synthesizeClip(spec).truth.reps[0];
+    expect(side.faults.sort()).toEqual(['fast-lowering', 'rounded-back']);
+    expect(side.past['neck-extension']).toBe(false);
     const front = synthesizeClip({ ...spec, camera: { yawDeg: 90 } });
-    expect(front.truth.reps[0].faults).toEqual(['fast-lowering']);
-    expect(front.truth.reps[0].degrees['rounded-back']).toBe(0.8);
-    expect(front.truth.reps[0].degrees['locked-knees']).toBeUndefined(); // not a deadlift fault
-    const obl = synthesizeClip({ ...base, lift: 'sl-rdl', faults: { 'hip-rotation': 0.9 }, camera: { yawDeg: 45 } });
+    const r = front.truth.reps[0];
+    expect(r.faults).toEqual(['fast-lowering']);
+    expect(r.past['rounded-back']).toBe(true); // past the line, but not visible from the front
+    expect(r.magnitudes['rounded-back']).toBeCloseTo(35, 5);
+    expect(r.magnitudes['locked-knees']).toBeUndefined(); // not a deadlift fault
+    expect(r.requested['locked-knees']).toBeUndefined();
+    const obl = synthesizeClip({ ...base, lift: 'sl-rdl', magnitudes: { 'hip-rotation': 25 }, camera: { yawDeg: 45 } });
     expect(obl.truth.view).toBe('oblique');
+    expect(obl.truth.reps[0].past['hip-rotation']).toBe(true);
     expect(obl.truth.reps[0].faults).toEqual([]);
   });
 
@@ -260,23 +269,53 @@ describe('synthetic lifter', () => {
     expect(front.clip.frames.every((f) => f.dorsal === null)).toBe(true);
   });
 
-  it('builds a small deterministic corpus covering every fault', () => {
+  it('builds a small deterministic corpus covering every fault, with reps on both sides of each line', () => {
     const specs = syntheticCorpusSpecs({ size: 'small' });
     expect(specs.length).toBeGreaterThanOrEqual(25);
-    expect(specs.length).toBeLessThanOrEqual(40);
+    expect(specs.length).toBeLessThanOrEqual(45);
     expect(new Set(specs.map((s) => s.name)).size).toBe(specs.length);
     expect(JSON.stringify(syntheticCorpusSpecs({ size: 'small' }))).toBe(JSON.stringify(specs));
     const corpus = syntheticCorpus({ size: 'small' });
     const seen = new Set(corpus.flatMap((e) => e.truth.reps.flatMap((r) => r.faults)));
     for (const f of FAULT_IDS) expect(seen.has(f), f).toBe(true);
+    const under = new Set<string>();
     for (const e of corpus) {
       for (const r of e.truth.reps) {
-        expect(r.faults.length).toBeLessThanOrEqual(2);
-        for (const v of Object.values(r.degrees)) expect(v === 0 || v >= 0.6).toBe(true);
+        // every applicable fault has a measured size and a verdict against its line
+        for (const f of FAULT_IDS) {
+          const applies = FAULT_LIFTS[f].includes(e.truth.lift);
+          expect(r.magnitudes[f] !== undefined, `${e.name} ${f}`).toBe(applies);
+          if (applies) expect(r.past[f]).toBe(pastLine(faultLine(f, e.truth.lift), r.magnitudes[f]!));
+          if (applies && r.requested[f] !== undefined && !r.past[f] && faultVisibleIn(f, e.truth.view)) under.add(f);
+        }
       }
     }
+    // requested sizes just under the line (not faulty) exist for every fault
+    for (const f of FAULT_IDS) expect(under.has(f), f).toBe(true);
     const reps = corpus.flatMap((e) => e.truth.reps);
     expect(reps.filter((r) => r.faults.length === 0).length / reps.length).toBeGreaterThan(0.4);
     expect(syntheticCorpusSpecs({ size: 'full' }).length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('samples each fault over its whole range with a dense band around the line (full corpus specs)', () => {
+    const specs = syntheticCorpusSpecs({ size: 'full', seed: 3 });
+    const count: Record<string, Record<Band, number>> = {};
+    for (const { spec } of specs) {
+      for (const m of spec.repMagnitudes ?? []) {
+        for (const [f, v] of Object.entries(m ?? {}) as [FaultId, number][]) {
+          const l = faultLine(f, spec.lift);
+          const key = `${f}:${l.unit}`;
+          count[key] ??= { 'far-under': 0, 'just-under': 0, 'just-over': 0, 'far-over': 0 };
+          count[key][bandOf(l, f === 'weight-shift' ? Math.abs(v) : v)]++;
+        }
+      }
+    }
+    // hips-back and fast-lowering have a deadlift and an RDL-family line
+    expect(Object.keys(count).length).toBe(FAULT_IDS.length + 1);
+    for (const [k, c] of Object.entries(count)) {
+      for (const b of BANDS) expect(c[b], `${k} ${b}`).toBeGreaterThanOrEqual(4);
+      // the band around the line is sampled more densely than the far ranges
+      expect(c['just-under'] + c['just-over'], k).toBeGreaterThan(c['far-under'] + c['far-over']);
+    }
   });
 });

@@ -70,7 +70,7 @@ describe('createHingeAnalyzer', () => {
   });
 
   it('flags an injected fault and leaves the clean clip clean', () => {
-    const bad = synthesizeClip({ lift: 'rdl', reps: 3, fps: 30, width: 640, height: 480, seed: 5, camera: { yawDeg: 0 }, faults: { 'hips-back': 1 } });
+    const bad = synthesizeClip({ lift: 'rdl', reps: 3, fps: 30, width: 640, height: 480, seed: 5, camera: { yawDeg: 0 }, magnitudes: { 'hips-back': 30 } }); // shins 30° forward: knees well forward of the ankles
     const r = analyzeClip(bad.clip, { lift: 'rdl' });
     expect(r.reps.filter((x) => x.faults.includes('hips-back')).length).toBeGreaterThanOrEqual(2);
     expect(r.summary.mainFault).toBe('hips-back');

@@ -9,7 +9,8 @@
 import { Calibrator } from './calibration';
 import { CueManager } from './cues';
 import { computeFeatures, newFeatures } from './features';
-import { evaluateFaults } from './faults';
+import { evaluateFaults, LIFT_FAULTS } from './faults';
+import { unjudged } from './faults/evidence';
 import type { FaultContext, FaultStage } from './faults/types';
 import { LandmarkSmoother } from './filters/landmark-smoother';
 import { COL, History } from './history';
@@ -28,9 +29,13 @@ import {
   type PoseFrame,
   type SetReport,
   type Side,
+  type UnjudgedCheck,
 } from './types';
 import { newViewState, ViewTracker } from './view';
 import { WorldUp, worldKneeAngle } from './world-feet';
+import { plantedFootPitch } from './foot-pitch';
+import { trunkJump, trunkPoints } from './scene-cut';
+import { TYPICAL_SEGMENTS } from './pose-depth';
 import { viewAdvice, viewFactor } from './view-support';
 
 export interface AnalyzerOptions {
@@ -45,6 +50,11 @@ export interface AnalyzerOptions {
   thresholds?: ThresholdOverrides;
   /** a known calibration (e.g. from an earlier set, or a first pass over a recording) */
   calibration?: Calibration | null;
+  /**
+   * the lifter's standing height (frame-height units) from a first pass over the recording when it
+   * had too few standing frames to calibrate: a clip that opens mid-pull then still has a depth
+   */
+  heightHint?: number;
   /** the first frame's time, when it is not the first frame pushed (live sessions); informational */
   startMs?: number;
 }
@@ -53,6 +63,8 @@ export interface HingeAnalyzer {
   push(frame: PoseFrame): FrameResult;
   report(): SetReport;
   readonly calibration: Calibration | null;
+  /** the tallest standing height seen so far (the depth reference before calibration) */
+  readonly tallestHeight: number;
   readonly thresholds: Thresholds;
 }
 
@@ -68,6 +80,7 @@ interface ActiveRep {
   cutStart: boolean;
   lockoutUntil: number;
   evidence: FaultEvidence[];
+  unjudged: UnjudgedCheck[];
   metrics: RepMetrics | null;
   record: RepRecord | null;
 }
@@ -108,6 +121,7 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
     { frames: th.calibrationFrames, tallFraction: th.standTallFraction, minKneeDeg: th.standMinKneeDeg, maxSpeed: 0.25 },
     options.calibration ?? null,
   );
+  if (options.heightHint && options.heightHint > 0) calibrator.seedHeight(options.heightHint);
   const machine = new RepMachine({
     enterDepth: th.repEnterDepth,
     minRepDepth: th.repMinDepth,
@@ -123,6 +137,12 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
   const worldUp = new WorldUp();
 
   let lastT = -Infinity;
+  const prevTrunk = new Float64Array(8);
+  const curTrunk = new Float64Array(8);
+  let prevTrunkT = NaN;
+  /** a frame with no usable person came since the last one with a body */
+  let sawNobody = false;
+  let cuts = 0;
   let lastSeenT = -Infinity;
   let lastResult: FrameResult | null = null;
   let firstT = NaN;
@@ -155,11 +175,14 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
   }
 
   function metricsFor(w: RepWindow): RepMetrics {
-    return computeRepMetrics(hist, w, th.bottomBand, standHsHk(), calibrator.value?.foot ?? NaN, calibrator.value?.standTrunk ?? NaN);
+    const c = calibrator.value;
+    return computeRepMetrics(hist, w, th.bottomBand, standHsHk(), c?.foot ?? NaN, c?.standTrunk ?? NaN, c ?? TYPICAL_SEGMENTS);
   }
 
-  function judge(m: RepMetrics, stage: FaultStage): FaultEvidence[] {
-    return evaluateFaults(m, ctx(), stage);
+  function judge(r: { evidence: FaultEvidence[]; unjudged: UnjudgedCheck[] }, m: RepMetrics, stage: FaultStage): void {
+    const v = evaluateFaults(m, ctx(), stage);
+    r.evidence = v.evidence;
+    r.unjudged = v.unjudged;
   }
 
   /** Decide the lift (auto) from the rep that just passed its bottom. */
@@ -189,11 +212,12 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
     if (!r.record || r.done) return;
     const m = metricsFor(windowOf(r, r.endIdx, nowIdx));
     r.metrics = m;
-    r.evidence = judge(m, 'lockout');
+    judge(r, m, 'lockout');
     r.record.metrics = m;
     r.record.evidence = r.evidence;
+    r.record.unjudged = r.unjudged;
     r.done = true;
-    cues.repFinished(r.evidence, lastT);
+    cues.repFinished(r.evidence, r.unjudged, lastT, r.index);
   }
 
   function openRep(cutStart: boolean): void {
@@ -209,6 +233,7 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
       cutStart,
       lockoutUntil: Infinity,
       evidence: [],
+      unjudged: [],
       metrics: null,
       record: null,
     };
@@ -255,6 +280,7 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
     if (multi) ambiguousFrames++;
 
     if (!person || !lms) {
+      sawNobody = true;
       if (t - lastSeenT > th.personLostMs && machine.phase !== 'unknown') {
         // the person left: a rep in progress cannot be judged
         if (active && !active.record) active = null;
@@ -278,6 +304,28 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
         if (hgt > 0 && Math.abs(hgt / c.standHeight - 1) > 0.25 && !options.calibration) calibrator.reset();
       }
     }
+    trunkPoints(lms, aspect, curTrunk);
+    // MediaPipe loses the body for a frame at a cut, so at 5–10 fps the two frames either side of
+    // a camera looping its file are 200–400 ms apart: across frames with nobody in them a jump
+    // twice the limit within the reset gap is a cut too (lifting moved the trunk at most 0.8 trunk
+    // lengths in such gaps; the loop, 1.2)
+    const jump = trunkJump(prevTrunk, curTrunk);
+    const dt = t - prevTrunkT;
+    const cut = sawNobody ? dt <= th.gapResetMs && jump > 2 * th.cutJumpTrunk : dt <= th.cutMaxGapMs && jump > th.cutJumpTrunk;
+    sawNobody = false;
+    if (cut) {
+      // the video was cut: frames on either side are not one movement, so no rep spans the cut
+      cuts++;
+      smoother.reset();
+      for (const r of records) {
+        const ar = r.live as ActiveRep | undefined;
+        if (ar && !ar.done) finishLockout(ar, hist.written - 1);
+      }
+      if (active && !active.record) active = null;
+      machine.interrupt();
+    }
+    prevTrunk.set(curTrunk);
+    prevTrunkT = t;
     lastSeenT = t;
     res.person = true;
     if (frame.dorsal != null && Number.isFinite(frame.dorsal)) hasDorsal = true;
@@ -331,6 +379,11 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
     if (cal) {
       footFrame(feat, cal, ff);
       const freeSide: Side | null = single && side ? (side === 'left' ? 'right' : 'left') : null;
+      const visL = Math.min(lms[LM.leftHeel][3], lms[LM.leftToe][3]);
+      const visR = Math.min(lms[LM.rightHeel][3], lms[LM.rightToe][3]);
+      const feet = { heelLY: feat.heelLY, toeLY: feat.toeLY, heelRY: feat.heelRY, toeRY: feat.toeRY, visL, visR };
+      hist.set(i, COL.footPitch, plantedFootPitch(feet, cal, single ? side : null, th.minVisibility));
+      hist.set(i, COL.visFeet, single && side ? (side === 'left' ? visL : visR) : Math.max(visL, visR));
       // pelvis tilt: the free side's hip above the stance side's, over the trunk length (deg of the hip line)
       if (freeSide) {
         // the free side's hip above the stance side's, beyond the standing baseline (side-on the far hip
@@ -393,8 +446,8 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
           const m = metricsFor(windowOf(active, i, i));
           decideLift(m);
           active.metrics = m;
-          active.evidence = judge(m, 'bottom');
-          cues.faultsSeen(active.evidence, t);
+          judge(active, m, 'bottom');
+          cues.faultsSeen(active.evidence, t, active.index);
         }
         break;
       case RepEvent.Lockout:
@@ -403,7 +456,7 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
           active.rose = true;
           const m = metricsFor(windowOf(active, i, i));
           active.metrics = m;
-          active.evidence = judge(m, 'rise');
+          judge(active, m, 'rise');
           active.lockoutUntil = t + th.lockoutWindowMs;
           const rec: RepRecord = {
             index: records.length + 1,
@@ -413,11 +466,12 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
             complete: !active.cutStart,
             metrics: m,
             evidence: active.evidence,
+            unjudged: active.unjudged,
             live: active,
           };
           active.record = rec;
           records.push(rec);
-          cues.faultsSeen(active.evidence, t);
+          cues.faultsSeen(active.evidence, t, active.index);
           active = null;
         }
         break;
@@ -470,7 +524,7 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
       if (ar && !ar.done) {
         const m = metricsFor(windowOf(ar, ar.endIdx, lastIdx));
         r.metrics = m;
-        r.evidence = judge(m, 'lockout');
+        judge(r, m, 'lockout');
       }
     }
     const depths = recs.map((r) => r.metrics.depth);
@@ -489,15 +543,19 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
         const m = metricsFor(w);
         // a final descent the lifter never rose from is usually the weight being put down:
         // it counts (it is visible as a rep) but is not judged
-        extra.push({
+        const rec: RepRecord = {
           index: recs.length + 1,
           startMs: ar.startT,
           bottomMs: hist.get(bottomIdx, COL.t),
           endMs: lastT,
           complete: false,
           metrics: m,
-          evidence: rose ? judge(m, 'rise') : [],
-        });
+          evidence: [],
+          unjudged: [],
+        };
+        if (rose) judge(rec, m, 'rise');
+        else rec.unjudged = LIFT_FAULTS[currentLift()].map((id) => unjudged(id, 'cut-off', 'The recording ended before this rep came back up.'));
+        extra.push(rec);
       }
     }
     const all = recs.concat(extra);
@@ -520,6 +578,7 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
       thresholds: th,
       hasDorsal,
       partials,
+      cuts,
       ambiguous: ambiguousFrames > 0,
     });
   }
@@ -529,6 +588,9 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
     report,
     get calibration() {
       return calibrator.value;
+    },
+    get tallestHeight() {
+      return calibrator.tallestHeight;
     },
     thresholds: th,
   };

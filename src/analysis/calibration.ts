@@ -73,6 +73,11 @@ export class Calibrator {
     return Math.max(this.tallest, 0.97 * this.limbs);
   }
 
+  /** A standing height known from elsewhere (a first pass over the whole recording): depth is measured from it until calibration. */
+  seedHeight(h: number): void {
+    if (h > this.tallest) this.tallest = h;
+  }
+
   /** Forget everything learned from frames (a different person may have stepped in). */
   reset(): void {
     this.n = 0;

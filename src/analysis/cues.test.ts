@@ -35,7 +35,7 @@ describe('cues', () => {
 
   it('praises a clean rep and shows setup messages when nothing else is due', () => {
     const c = new CueManager(DEFAULT_THRESHOLDS);
-    c.repFinished([ev('hips-back', false)], 0);
+    c.repFinished([ev('hips-back', false)], [], 0);
     const p = c.update([], ['Turn side-on'], 0, null)!;
     expect(p.kind).toBe('praise');
     const s = c.update([], ['Turn side-on'], 10_000, null)!;

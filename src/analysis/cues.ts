@@ -6,8 +6,9 @@
  * no fault gets praise. Setup problems (no person, wrong view) are cued when
  * no fault or praise is due.
  */
+import { neededForClean } from './faults';
 import type { Thresholds } from './thresholds';
-import { FAULT_IDS, type Cue, type FaultEvidence, type FaultId } from './types';
+import { FAULT_IDS, type Cue, type FaultEvidence, type FaultId, type UnjudgedCheck } from './types';
 
 /** Cue text per fault (our own words; the ideas are from FAULTS.md and the coaching articles). */
 export const CUE_TEXT: Record<FaultId, string> = {
@@ -16,6 +17,7 @@ export const CUE_TEXT: Record<FaultId, string> = {
   'hips-back': 'Send your hips back first, as if shutting a door behind you with your glutes.',
   'hips-rise-first': 'Push the floor away and bring your chest up with your hips.',
   'hip-rotation': 'Keep both hip bones pointing at the floor; shorten the range if they open.',
+  'weight-shift': 'Mid-foot pressure: keep the whole foot on the floor, heels down.',
   'lockout-lean': 'Finish tall by squeezing your glutes; no leaning back at the top.',
   'neck-extension': 'Keep your neck long: look at the floor a couple of metres ahead.',
   'locked-knees': 'Keep a soft bend in your knee; it does not need to be locked straight.',
@@ -45,19 +47,39 @@ export class CueManager {
   private readonly lastCued = new Map<FaultId, number>();
   private pending: FaultId | null = null;
   private praiseDue = false;
+  private unjudgedDue: string | null = null;
+  /** the rep each due cue is about (a cue can wait behind another until the next rep has begun) */
+  private pendingRep = 0;
+  private praiseRep = 0;
+  private unjudgedRep = 0;
   private praiseCount = 0;
 
   constructor(private readonly th: Pick<Thresholds, 'cueMinHoldMs' | 'cueShowMs' | 'cueRepeatMs'>) {}
 
   /** New verdicts for the rep in progress (at its bottom or lockout). */
-  faultsSeen(evidence: readonly FaultEvidence[], t: number): void {
+  faultsSeen(evidence: readonly FaultEvidence[], t: number, rep = 0): void {
     const id = topFaultDue(evidence, this.lastCued, t, this.th.cueRepeatMs);
-    if (id && (this.pending === null || safetyRank(id) < safetyRank(this.pending))) this.pending = id;
+    if (id && (this.pending === null || safetyRank(id) < safetyRank(this.pending))) {
+      this.pending = id;
+      this.pendingRep = rep;
+    }
   }
 
-  /** The rep's checks are complete: praise it when nothing was found. */
-  repFinished(evidence: readonly FaultEvidence[], _t: number): void {
-    if (!evidence.some((e) => e.active)) this.praiseDue = true;
+  /**
+   * The rep's checks are complete: praise it when nothing was found and the
+   * checks a clean verdict needs were judged; otherwise say what could not be
+   * judged (a silent card would read as "that rep was fine").
+   */
+  repFinished(evidence: readonly FaultEvidence[], unjudged: readonly UnjudgedCheck[], _t: number, rep = 0): void {
+    if (evidence.some((e) => e.active)) return;
+    const missing = unjudged.find((u) => neededForClean(u.id));
+    if (!missing) {
+      this.praiseDue = true;
+      this.praiseRep = rep;
+    } else {
+      this.unjudgedDue = missing.text;
+      this.unjudgedRep = rep;
+    }
   }
 
   update(_active: readonly FaultEvidence[], setup: readonly string[], t: number, _last: unknown): Cue | null {
@@ -71,7 +93,12 @@ export class CueManager {
     if (this.pending) return this.show(this.pending, t);
     if (this.praiseDue) {
       this.praiseDue = false;
-      this.current = { faultId: null, text: PRAISE[this.praiseCount++ % PRAISE.length], kind: 'praise', sinceMs: t };
+      this.current = { faultId: null, text: PRAISE[this.praiseCount++ % PRAISE.length], kind: 'praise', sinceMs: t, rep: this.praiseRep };
+      return this.current;
+    }
+    if (this.unjudgedDue) {
+      this.current = { faultId: null, text: "Couldn't see that rep", detail: this.unjudgedDue, kind: 'unjudged', sinceMs: t, rep: this.unjudgedRep };
+      this.unjudgedDue = null;
       return this.current;
     }
     if (cur && cur.kind !== 'setup' && t - cur.sinceMs < this.th.cueShowMs) return cur;
@@ -87,8 +114,9 @@ export class CueManager {
   private show(id: FaultId, t: number): Cue {
     this.pending = null;
     this.praiseDue = false;
+    this.unjudgedDue = null;
     this.lastCued.set(id, t);
-    this.current = { faultId: id, text: CUE_TEXT[id], kind: 'fault', sinceMs: t };
+    this.current = { faultId: id, text: CUE_TEXT[id], kind: 'fault', sinceMs: t, rep: this.pendingRep };
     return this.current;
   }
 }

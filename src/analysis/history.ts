@@ -51,8 +51,12 @@ export const COL = {
   rawShY: 28,
   /** single-leg lifts: the stance knee's 3D angle from the world landmarks, deg */
   kneeW: 29,
+  /** the planted foot's pitch against its standing pitch, deg (+ heel up, − toes up) */
+  footPitch: 30,
+  /** visibility of the feet's heel and toe landmarks */
+  visFeet: 31,
 } as const;
-export const NCOL = 30;
+export const NCOL = 32;
 
 export class History {
   readonly cols: Float64Array[];

@@ -16,17 +16,27 @@ export * from './types';
 /**
  * Analyse a whole recording. Two passes: the first only learns the lifter's
  * standing proportions (so a clip that opens at the floor is measured
- * against the standing height seen later), the second analyses.
+ * against the standing height seen later) and, on a single-leg lift, the
+ * working leg (so the first rep is measured on it); the second analyses.
  */
 export function analyzeClip(clip: PoseClip, options: Omit<AnalyzerOptions, 'width' | 'height'> = {}): SetReport {
   const base = { ...options, width: clip.width, height: clip.height };
   let calibration = options.calibration ?? null;
-  if (!calibration) {
+  let heightHint: number | undefined;
+  let side = options.side;
+  const single = (l: string | null | undefined) => l === 'sl-rdl' || l === 'kickstand-rdl';
+  if (!calibration || (!side && options.lift !== 'deadlift' && options.lift !== 'rdl')) {
     const pre = createHingeAnalyzer({ ...base, lift: options.lift ?? 'auto' });
     for (const f of clip.frames) pre.push(f);
-    calibration = pre.calibration;
+    calibration ??= pre.calibration;
+    if (!calibration) heightHint = pre.tallestHeight;
+    // the working leg decided over the whole recording, so the first rep is measured on it too
+    if (!side) {
+      const r = pre.report();
+      if (single(r.lift)) side = r.side ?? undefined;
+    }
   }
-  const an = createHingeAnalyzer({ ...base, calibration });
+  const an = createHingeAnalyzer({ ...base, calibration, heightHint, side });
   for (const f of clip.frames) an.push(f);
   return an.report();
 }

@@ -4,6 +4,7 @@
  * numbers (faults/*.ts), so the same metrics go into the report.
  */
 import { COL, type History } from './history';
+import { depthFromAngles, type Segments } from './pose-depth';
 
 export interface RepWindow {
   /** absolute history indices */
@@ -24,6 +25,8 @@ export interface RepMetrics {
   depth: number;
   /** descent time faster than 15% of its peak speed, ms (0.78 × the full time of a smooth, minimum-jerk lowering) */
   loweringMs: number;
+  /** frames the lowering spans (a drop over one or two frames cannot be timed) */
+  loweringFrames: number;
   bottomHoldMs: number;
   risingMs: number;
   trunkBottom: number;
@@ -60,6 +63,8 @@ export interface RepMetrics {
   trunkGain: number;
   /** shoulder share of the rise when the hips have done half of theirs (1 = together, 0 = hips first) */
   riseSync: number;
+  /** share of the bottom trunk inclination still left when the knees have done 90% of their extension (≈1 = the knees straightened first) */
+  kneeLead: number;
   /** most backward trunk inclination around lockout, deg (negative = behind vertical) */
   lockoutTrunkMin: number;
   kneeBottom: number;
@@ -73,13 +78,21 @@ export interface RepMetrics {
   freeFootMin: number;
   /** max stance-foot shift during the rep, foot lengths */
   stanceShift: number;
+  /** the planted foot's largest pitch away from standing while bent over (3-frame median), deg: + heel up, − toes up */
+  footPitch: number;
   /** mean visibilities over the bottom window */
   visTrunk: number;
   visLeg: number;
   visHead: number;
   visWrist: number;
+  /** mean visibility of the feet while bent over */
+  visFeet: number;
   /** frames in the bottom window */
   bottomFrames: number;
+  /** measured depth minus the depth the bottom's angles allow (pose-depth.ts) */
+  depthGap: number;
+  /** the longest stretch of the rep with no usable person in view, ms */
+  maxGapMs: number;
 }
 
 function col(h: History, c: number, a: number, b: number, out: number[]): number[] {
@@ -115,6 +128,20 @@ function mean(a: number[]): number {
 }
 
 const scratch: number[] = [];
+
+/** The value furthest from 0 of column c's 3-frame running median over [a, b] (single-frame glitches do not count). */
+function extremeMedian3(h: History, c: number, a: number, b: number): number {
+  let best = NaN;
+  for (let i = a + 1; i < b; i++) {
+    const x = h.get(i - 1, c);
+    const y = h.get(i, c);
+    const z = h.get(i + 1, c);
+    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(z))) continue;
+    const m3 = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+    if (!(Math.abs(m3) <= Math.abs(best))) best = m3;
+  }
+  return best;
+}
 
 /**
  * Zero-lag height: centred mean over ±35 ms of the unsmoothed column (the smoothed one lags a
@@ -178,6 +205,34 @@ function riseSyncOf(h: History, rs: number, b1: number, hi: number): number {
   return NaN;
 }
 
+/**
+ * Share of the bottom trunk inclination left when the knees have done 90% of
+ * their extension on the way up (3-frame medians): a pull whose knees lock
+ * while the chest is still down has let the hips rise first.
+ */
+function kneeLeadOf(h: History, from: number, to: number, kneeBottom: number, trunkBottom: number): number {
+  if (!(to - from >= 3) || !(trunkBottom > 15)) return NaN;
+  const m3 = (c: number, i: number) => {
+    const a = h.get(Math.max(from, i - 1), c);
+    const b = h.get(i, c);
+    const d = h.get(Math.min(to, i + 1), c);
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), d));
+  };
+  let kneeTop = -Infinity;
+  for (let i = from; i <= to; i++) kneeTop = Math.max(kneeTop, m3(COL.knee, i));
+  const range = kneeTop - kneeBottom;
+  if (!(range > 15)) return NaN;
+  for (let i = from; i <= to; i++) if (m3(COL.knee, i) >= kneeBottom + 0.9 * range) return m3(COL.trunk, i) / trunkBottom;
+  return NaN;
+}
+
+/** The longest time between two consecutive rows in [a, b] (rows are written only while a person is seen), ms. */
+function longestGap(h: History, a: number, b: number): number {
+  let g = 0;
+  for (let i = a + 1; i <= b; i++) g = Math.max(g, h.get(i, COL.t) - h.get(i - 1, COL.t));
+  return g;
+}
+
 /** Column c over the standing frames (depth < `maxDepth`) just before index `before`, at most n. */
 function standingBefore(h: History, c: number, before: number, n: number, out: number[], maxDepth = 0.06): number[] {
   out.length = 0;
@@ -214,6 +269,7 @@ export function computeRepMetrics(
   standHsHk: number,
   foot = NaN,
   standTrunk = NaN,
+  segments: Segments | null = null,
 ): RepMetrics {
   const lo = Math.max(w.start, h.oldest);
   const hi = w.end;
@@ -294,6 +350,7 @@ export function computeRepMetrics(
     if (w.cutStart) rs = b1;
     riseSync = riseSyncOf(h, rs, b1, hi);
   }
+  const kneeLead = w.rose ? kneeLeadOf(h, b1, hi, kneeB, trunkBottom) : NaN;
 
   // lockout: the end of the rise and the frames kept after it
   let lockoutTrunkMin = NaN;
@@ -339,10 +396,11 @@ export function computeRepMetrics(
       if (upright(i)) ref.push(h.get(i, COL.barX));
       else if (ref.length && h.get(i, COL.depth) >= 0.03) break;
     }
-    const pre = ref.length >= 3 ? med(ref) : NaN;
+    // two upright frames will do: at 5–10 fps live a short pause at the top has only a few
+    const pre = ref.length >= 2 ? med(ref) : NaN;
     ref.length = 0;
     for (let i = w.end; i <= w.lockoutEnd; i++) if (upright(i)) ref.push(h.get(i, COL.barX));
-    const post = ref.length >= 3 ? med(ref) : NaN;
+    const post = ref.length >= 2 ? med(ref) : NaN;
     barRef = Number.isFinite(pre) && Number.isFinite(post) ? Math.max(pre, post) : Number.isFinite(pre) ? pre : post;
   }
   // at the bottom (median of the bottom window); for a pull from the floor, the way up (80th percentile)
@@ -364,11 +422,13 @@ export function computeRepMetrics(
     if (!(m3 >= freeToeMin)) freeToeMin = m3;
   }
   const barAhead = pct(col(h, COL.bar, bentLo, bentHi, s), 80);
+  const footPitch = extremeMedian3(h, COL.footPitch, bentLo, bentHi);
   const hsHkB = med(col(h, COL.hsHk, b0, b1, s));
 
   return {
     depth: peak,
     loweringMs: w.cutStart ? NaN : t(lowEnd) - t(lowStart),
+    loweringFrames: w.cutStart ? 0 : lowEnd - lowStart,
     bottomHoldMs: t(b1) - t(b0),
     risingMs: w.rose ? t(hi) - t(b1) : NaN,
     trunkBottom,
@@ -388,6 +448,7 @@ export function computeRepMetrics(
     barLeg: pct(col(h, COL.barLeg, bentLo, bentHi, s), 80),
     trunkGain,
     riseSync,
+    kneeLead,
     lockoutTrunkMin,
     kneeBottom: kneeB,
     kneeBottomWorld: med(col(h, COL.kneeW, b0, b1, s)),
@@ -399,6 +460,10 @@ export function computeRepMetrics(
     visLeg: mean(col(h, COL.visLeg, b0, b1, s)),
     visHead: mean(col(h, COL.visHead, b0, b1, s)),
     visWrist: mean(col(h, COL.visWrist, b0, b1, s)),
+    visFeet: mean(col(h, COL.visFeet, bentLo, bentHi, s)),
+    footPitch,
     bottomFrames: b1 - b0 + 1,
+    maxGapMs: longestGap(h, lo, hi),
+    depthGap: segments ? peak - depthFromAngles(trunkBottom, kneeB, med(col(h, COL.shin, b0, b1, s)), segments) : NaN,
   };
 }

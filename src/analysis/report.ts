@@ -6,8 +6,8 @@
 import { safetyRank } from './cues';
 import type { RepMetrics } from './rep-metrics';
 import type { Thresholds } from './thresholds';
-import { FAULT_IDS, type Calibration, type FaultEvidence, type FaultId, type Facing, type Lift, type RepReport, type SetReport, type Side, type UnsupportedCheck, type View } from './types';
-import { LIFT_FAULTS } from './faults';
+import { FAULT_IDS, type Calibration, type FaultEvidence, type FaultId, type Facing, type Lift, type RepReport, type SetReport, type Side, type UnjudgedCheck, type UnsupportedCheck, type View } from './types';
+import { LIFT_FAULTS, neededForClean } from './faults';
 import { viewAdvice, viewFactor } from './view-support';
 
 export interface RepRecord {
@@ -18,6 +18,8 @@ export interface RepRecord {
   complete: boolean;
   metrics: RepMetrics;
   evidence: FaultEvidence[];
+  /** checks that gave no verdict, with the reason */
+  unjudged: UnjudgedCheck[];
   /** the analyzer's live state for the rep (not reported) */
   live?: unknown;
   /** metrics of an opening pull merged into this rep */
@@ -34,6 +36,8 @@ export interface ReportInput {
   thresholds: Thresholds;
   hasDorsal: boolean;
   partials: number;
+  /** cuts in the video (the trunk jumped between two frames) */
+  cuts: number;
   ambiguous: boolean;
 }
 
@@ -69,8 +73,12 @@ export function buildReport(inp: ReportInput): SetReport {
       faults: [...new Set(faults)],
       metrics: roundMetrics(r.metrics),
       evidence: r.evidence.map(roundEvidence),
-    };
+      unjudged: r.unjudged,
+      verdict: faults.length ? 'fault' : r.unjudged.some((u) => neededForClean(u.id)) ? 'unjudged' : 'clean',
+    } satisfies RepReport;
   });
+  const unjudgedCounts: Partial<Record<FaultId, number>> = {};
+  for (const r of reps) for (const u of r.unjudged) unjudgedCounts[u.id] = (unjudgedCounts[u.id] ?? 0) + 1;
   const faultCounts: Partial<Record<FaultId, number>> = {};
   for (const r of reps) for (const f of r.faults) faultCounts[f] = (faultCounts[f] ?? 0) + 1;
   let mainFault: FaultId | null = null;
@@ -103,6 +111,7 @@ export function buildReport(inp: ReportInput): SetReport {
         : 'Rounded back: there are no spine landmarks; judged from proxies (head dropping against the trunk, hip-to-shoulder against hip-to-knee distance). Treat it as a flag to review, not a diagnosis.',
     );
   }
+  if (inp.cuts > 0) notes.push(`The video jumps ${inp.cuts === 1 ? 'once' : `${inp.cuts} times`} (an edit or a loop): a rep interrupted by a jump is not counted.`);
   if (inp.partials > 0) notes.push(`${inp.partials} partial descent(s) not counted as reps.`);
   if (reps.some((r) => !r.complete)) notes.push('Reps marked incomplete were cut off by the start or end of the recording.');
   if (inp.ambiguous) notes.push('More than one person was in view at times; those frames were skipped.');
@@ -131,7 +140,9 @@ export function buildReport(inp: ReportInput): SetReport {
     reps,
     summary: {
       repCount: reps.length,
-      cleanReps: reps.filter((r) => r.faults.length === 0).length,
+      cleanReps: reps.filter((r) => r.verdict === 'clean').length,
+      unjudgedReps: reps.filter((r) => r.verdict === 'unjudged').length,
+      unjudgedCounts,
       faultCounts,
       mainFault,
       meanLoweringMs: avg(lowering),

@@ -3,8 +3,16 @@
  * Units are in the names or the comments: deg = degrees, ms = milliseconds,
  * "standing heights" = fraction of the lifter's standing ankle-to-shoulder
  * height, "shin/foot/trunk lengths" = the lifter's own calibrated segments.
- * Starting points were tuned on the shared clips (see bench/accuracy.md).
+ *
+ * Each default says where it comes from: [fit] = fitted on the shared real
+ * clips by the written procedure in scripts/accuracy-real.ts (the values live
+ * in fitted-thresholds.json, written by `npm run bench:accuracy -- --write-fit`;
+ * their accuracy is only reported leave-one-source-out, bench/accuracy.md);
+ * [biomech] = a published figure; [convention] = a stated coaching or
+ * engineering convention where no published line exists; [measured] =
+ * measured on this app's own signals (where named).
  */
+import fitted from './fitted-thresholds.json';
 import type { OneEuroParams } from './filters/one-euro';
 import type { Lift } from './types';
 
@@ -21,6 +29,9 @@ export interface Thresholds {
   personLostMs: number;
   /** trunk points (shoulders, hips) under this visibility = no usable person */
   minTrunkVisibility: number;
+  /** the trunk moving more than this between two frames (trunk lengths, within `cutMaxGapMs`) = the video was cut or looped */
+  cutJumpTrunk: number;
+  cutMaxGapMs: number;
 
   // --- view
   /** sagittal plane within this of the image plane = side view, deg */
@@ -51,6 +62,8 @@ export interface Thresholds {
   cutOffMinDepthRatio: number;
   /** frames within this many standing heights of the deepest point form the bottom window */
   bottomBand: number;
+  /** a rep's measured depth more than this away from the depth its angles allow is not judged (standing heights) */
+  maxDepthGap: number;
 
   // --- faults
   /** hips-back: hip flexion / knee flexion at the bottom under this = knee-dominant (ratio) */
@@ -87,6 +100,8 @@ export interface Thresholds {
   hipRotationDeg: number;
   /** hip-rotation in a side view: typical hip-joint width over the trunk (hip-shoulder) length; the hips' vertical separation over it is the sine of the pelvis tilt */
   hipWidthTrunk: number;
+  /** weight-shift: the planted foot's pitch (heel up or toes up) away from its own standing pitch at the bottom or in the pull, deg */
+  weightShiftFootDeg: number;
   /** lost-balance: the free foot's lowest point (toe, heel, ankle) within this of the stance foot's while bent over, shin lengths (world landmarks; side-on image without them) */
   balanceFootDownShin: number;
   /** lost-balance: stance foot shifting more than this, foot lengths */
@@ -113,22 +128,38 @@ export interface Thresholds {
   cueRepeatMs: number;
 }
 
+const FIT = fitted.thresholds;
+
 export const DEFAULT_THRESHOLDS: Thresholds = {
+  // [measured] bench/smoothing.md: on top of MediaPipe's own (light) smoothing this cuts still
+  // jitter to 0.27× for ~50 ms of lag; lighter settings changed verdicts on 6 of 56 clips
   oneEuro: { minCutoff: 1.5, beta: 4, dCutoff: 1.0 },
+  // [convention] MediaPipe's own default presence/visibility cut-off (0.5)
   minVisibility: 0.5,
+  // [convention] signal hygiene: a held landmark for under half a second, a reset after a longer gap
   holdMs: 400,
   gapResetMs: 500,
   personLostMs: 1500,
   minTrunkVisibility: 0.3,
+  // [biomech] a 0.5 m trunk moving 0.25 m in one frame (7.5 m/s at 30 fps, 3.8 m/s at 15 fps):
+  // hips in a pull move well under 1.5 m/s (bar speeds peak near 1 m/s in velocity-based-training data)
+  cutJumpTrunk: 0.5,
+  cutMaxGapMs: 150,
 
+  // [convention] geometry: within 30° of side-on, sagittal lengths shrink by at most 13% (cos 30°);
+  // beyond 62° they keep under half their length
   sideMaxDeg: 30,
   frontMinDeg: 62,
   obliqueConfidence: 0.5,
 
+  // [convention] calibration: 12 frames (0.4 s at 30 fps) standing tall (within 4% of the tallest)
+  // with the knees nearly straight
   calibrationFrames: 12,
   standTallFraction: 0.96,
   standMinKneeDeg: 125,
 
+  // [convention] rep hysteresis, in standing heights: a descent starts past 6%, counts past 14%
+  // (a quarter of a typical 0.4–0.5 deadlift depth)
   repEnterDepth: 0.06,
   repMinDepth: 0.14,
   repRiseDelta: 0.03,
@@ -138,33 +169,63 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   lockoutWindowMs: 1200,
   cutOffMinDepthRatio: 0.7,
   bottomBand: 0.03,
+  // [measured] landmark noise in the three angles (about ±5° each) moves the implied depth by
+  // under 0.1 (real reps side-on: |gap| ≤ 0.15); twice that is a picture that changed, not a body
+  maxDepthGap: 0.2,
 
-  hipsBackMinRatio: 1.0,
+  // [fit] hip/knee flexion ratio (deadlift)
+  hipsBackMinRatio: FIT.hipsBackMinRatio,
+  // [convention] with under 45° of knee bend a pull cannot be a squat
   hipsBackMinKneeFlexDeg: 45,
-  hipsBackRefThighTrunk: 0.65,
-  hipsBackRdlShinDeg: 12,
+  // [biomech] thigh 0.245 and trunk 0.288 of body height (Winter 2009, Fig. 4.1): ratio 0.85
+  hipsBackRefThighTrunk: 0.85,
+  // [fit] shin tilt at the bottom (RDL family)
+  hipsBackRdlShinDeg: FIT.hipsBackRdlShinDeg,
+  // [convention] scales of the landmark proxy score (1 = one scale unit), not decision lines
   roundedHeadDropDeg: 25,
   roundedHsHkRatio: 0.85,
   roundedRdlTrunkDeg: 85,
-  roundedScore: 1,
+  // [fit] the combined rounded-back score
+  roundedScore: FIT.roundedScore,
+  // [measured] FAULTS.md "dorsal rise": rep-bottom medians −0.001 (correct), −0.023 / −0.014
+  // (other faults) against 0.054 (rounded): its scale unit sits between
   roundedDorsal: 0.02,
-  barDriftFootLengths: 0.6,
-  hipsRiseSync: 0.35,
-  lockoutLeanDeg: 20,
-  neckExtensionDeg: 42,
+  // [fit] noise floor: no shared clip is labelled bar-drift; the wrists cannot see the 5 cm a peer
+  // (jplikescoding/bar-path) flags, so this only catches a large drift (issue 18: the plate)
+  barDriftFootLengths: FIT.barDriftFootLengths,
+  // [fit] shoulders' share of the rise when the hips are half-way up
+  hipsRiseSync: FIT.hipsRiseSync,
+  // [fit] noise floor: no shared clip is labelled lockout-lean
+  lockoutLeanDeg: FIT.lockoutLeanDeg,
+  // [fit] head raised against the trunk
+  neckExtensionDeg: FIT.neckExtensionDeg,
+  // [convention] under ~8° of knee bend is a locked knee
   lockedKneeDeg: 172,
-  minLoweringMs: { deadlift: 400, rdl: 700, 'sl-rdl': 700, 'kickstand-rdl': 700 },
+  // measured lowering = the part faster than 15% of peak speed: ≈ 0.78 × a smooth descent's full time,
+  // ≈ 0.6 × an RDL's (its shoulders start slowly; rep-metrics.ts)
+  // [biomech] deadlift: a bar falling freely from hip height (0.9 m) takes 0.43 s: faster is dropped;
+  // RDL family: the seed articles' "control the descent for 2–3 seconds" (lower end, 2 s)
+  minLoweringMs: { deadlift: 340, rdl: 1200, 'sl-rdl': 1200, 'kickstand-rdl': 1200 },
+  // [convention] hips square: under 14° of pelvis tilt (single-leg lifts)
   hipRotationDeg: 14,
+  // [convention] hip-joint width over the hip–shoulder length of a typical adult
   hipWidthTrunk: 0.36,
+  // [fit] planted-foot pitch away from standing
+  weightShiftFootDeg: FIT.weightShiftFootDeg,
+  // [convention] the free foot within 12% of a shin of the floor has touched down; a stance foot
+  // shifting a third of its length has moved
   balanceFootDownShin: 0.12,
   balanceStanceShiftFoot: 0.35,
 
+  // [convention] lift detection by foot placement
   singleLegFootUpShin: 0.6,
   kickstandHeelUpShin: 0.15,
   singleLegBehindFoot: 2.2,
   kickstandBehindFoot: 0.6,
+  // [convention] a deadlift's hips drop a third of their height, an RDL's about a tenth: the line between
   rdlMaxHipDrop: 0.19,
 
+  // [convention] a cue stays long enough to read from three metres, and does not nag
   cueMinHoldMs: 2500,
   cueShowMs: 4000,
   cueRepeatMs: 8000,

@@ -47,6 +47,7 @@ export const FAULT_IDS = [
   'hips-back',
   'hips-rise-first',
   'hip-rotation',
+  'weight-shift',
   'lockout-lean',
   'neck-extension',
   'locked-knees',
@@ -107,12 +108,17 @@ export interface UnsupportedCheck {
   reason: string;
 }
 
-export type CueKind = 'fault' | 'praise' | 'setup';
+/** `unjudged`: the rep had no fault found but could not be judged in full (not praise). */
+export type CueKind = 'fault' | 'praise' | 'setup' | 'unjudged';
 
 export interface Cue {
   faultId: FaultId | null;
   text: string;
   kind: CueKind;
+  /** a second, smaller line (for `unjudged`: why the rep could not be judged) */
+  detail?: string;
+  /** the rep (1-based) a fault, praise or unjudged cue is about */
+  rep?: number;
   /** time (frame ms) the cue was first shown */
   sinceMs: number;
 }
@@ -192,6 +198,29 @@ export interface FrameResult {
   calibration: CalibrationStatus;
 }
 
+/**
+ * Why a check gave no verdict on a rep: the camera angle cannot show it, the
+ * landmarks it needs were hidden or low-confidence, the recording cut off the
+ * part of the rep it needs, or there were no standing frames to calibrate it.
+ */
+export type UnjudgedReason = 'view' | 'visibility' | 'cut-off' | 'no-calibration' | 'not-seen';
+
+/** A check that gave no verdict on a rep, and why (counted apart from passes). */
+export interface UnjudgedCheck {
+  id: FaultId;
+  reason: UnjudgedReason;
+  /** plain words for the lifter or physio, e.g. "the lowering was not in the recording" */
+  text: string;
+}
+
+/**
+ * A rep's overall verdict: `fault` when a check found a fault; `clean` only when
+ * none did and the checks a clean verdict needs (the back, the hinge, the bar,
+ * the rise, on one leg the hips and balance: faults/index.ts) were judged;
+ * `unjudged` when nothing was found but one of those could not be judged (not a pass).
+ */
+export type RepVerdict = 'fault' | 'clean' | 'unjudged';
+
 export interface RepReport {
   index: number;
   startMs: number;
@@ -202,11 +231,19 @@ export interface RepReport {
   faults: FaultId[];
   metrics: Record<string, number>;
   evidence: FaultEvidence[];
+  /** checks that apply to the lift but gave no verdict on this rep, with the reason */
+  unjudged: UnjudgedCheck[];
+  verdict: RepVerdict;
 }
 
 export interface SetSummary {
   repCount: number;
+  /** reps every applicable check judged and found clean */
   cleanReps: number;
+  /** reps with no fault found but at least one check unjudged (not counted as clean) */
+  unjudgedReps: number;
+  /** per check, the reps it could not judge */
+  unjudgedCounts: Partial<Record<FaultId, number>>;
   faultCounts: Partial<Record<FaultId, number>>;
   /** the most frequent fault (safety order breaks ties), or null */
   mainFault: FaultId | null;

@@ -15,6 +15,7 @@ export const SAGITTAL: ReadonlySet<FaultId> = new Set<FaultId>([
   'lockout-lean',
   'neck-extension',
   'locked-knees',
+  'weight-shift',
 ]);
 
 /** Checks that use only heights and timing: fine from any view that shows the whole body. */

@@ -32,9 +32,12 @@ export const roundedBack: FaultCheck = {
   lifts: ['deadlift', 'rdl', 'sl-rdl', 'kickstand-rdl'],
   evaluate(m, ctx) {
     const th = ctx.thresholds;
-    const score = roundedScore(m, th, ctx.lift !== 'deadlift');
+    // the outline's rise is the back's only side-on: turned, the mask's edge along the dorsal normal
+    // is the flank (a front-oblique good pull measured 0.14, seven times a rounded back's scale)
+    const dorsal = ctx.view === 'side' ? m.dorsal : NaN;
+    const score = roundedScore({ ...m, dorsal }, th, ctx.lift !== 'deadlift');
     // a landmark-only proxy is a flag to review; the mask outline earns more trust
-    const base = Number.isFinite(m.dorsal) ? 0.8 : 0.6;
+    const base = Number.isFinite(dorsal) ? 0.8 : 0.6;
     return makeEvidence(
       { id: 'rounded-back', value: score, threshold: th.roundedScore, unit: 'proxy score', past: score > th.roundedScore, base, visibility: Math.min(m.visTrunk, m.visHead), scale: 0.5 },
       ctx,

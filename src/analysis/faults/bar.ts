@@ -19,7 +19,7 @@ export const barDrift: FaultCheck = {
   evaluate(m, ctx) {
     const th = ctx.thresholds;
     return makeEvidence(
-      { id: 'bar-drift', value: m.barDrift, threshold: th.barDriftFootLengths, unit: 'foot lengths', past: m.barDrift > th.barDriftFootLengths, base: 0.75, visibility: m.visWrist, scale: 0.5 },
+      { id: 'bar-drift', value: m.barDrift, threshold: th.barDriftFootLengths, unit: 'foot lengths', past: m.barDrift > th.barDriftFootLengths, base: 0.75, visibility: m.visWrist, scale: 0.5, missing: ctx.calibration ? { reason: 'not-seen', text: 'The bar was not seen hanging before or after the rep.' } : { reason: 'no-calibration', text: 'No standing frames to measure the foot length.' } },
       ctx,
     );
   },

@@ -4,7 +4,7 @@
  * glutes).
  */
 import type { FaultCheck } from './types';
-import { makeEvidence } from './evidence';
+import { makeEvidence, unjudged } from './evidence';
 
 /**
  * Rise sync: the shoulders' share of their own rise at the moment the hips
@@ -18,7 +18,7 @@ export const hipsRiseFirst: FaultCheck = {
   evaluate(m, ctx) {
     const th = ctx.thresholds;
     return makeEvidence(
-      { id: 'hips-rise-first', value: m.riseSync, threshold: th.hipsRiseSync, unit: 'shoulder/hip rise share', past: m.riseSync < th.hipsRiseSync, base: 0.85, visibility: m.visTrunk, scale: 0.25 },
+      { id: 'hips-rise-first', value: m.riseSync, threshold: th.hipsRiseSync, unit: 'shoulder/hip rise share', past: m.riseSync < th.hipsRiseSync, base: 0.85, visibility: m.visTrunk, scale: 0.25, missing: { reason: 'cut-off', text: 'The way up from the bottom was not seen.' } },
       ctx,
     );
   },
@@ -31,10 +31,12 @@ export const lockoutLean: FaultCheck = {
   lifts: ['deadlift', 'rdl'],
   evaluate(m, ctx) {
     const th = ctx.thresholds;
-    const ref = ctx.calibration && Number.isFinite(ctx.calibration.standTrunk) ? ctx.calibration.standTrunk : 0;
-    const lean = ref - m.lockoutTrunkMin;
+    if (!ctx.calibration || !Number.isFinite(ctx.calibration.standTrunk)) {
+      return unjudged('lockout-lean', 'no-calibration', 'No standing frames to compare the lockout with.');
+    }
+    const lean = ctx.calibration.standTrunk - m.lockoutTrunkMin;
     return makeEvidence(
-      { id: 'lockout-lean', value: lean, threshold: th.lockoutLeanDeg, unit: 'deg behind standing', past: lean > th.lockoutLeanDeg, base: 0.8, visibility: m.visTrunk, scale: 8 },
+      { id: 'lockout-lean', value: lean, threshold: th.lockoutLeanDeg, unit: 'deg behind standing', past: lean > th.lockoutLeanDeg, base: 0.8, visibility: m.visTrunk, scale: 8, missing: { reason: 'cut-off', text: 'The recording ended before the lockout could be seen.' } },
       ctx,
     );
   },

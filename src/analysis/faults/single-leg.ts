@@ -3,7 +3,7 @@
  * and `lost-balance` (the free foot touching down or the stance foot moving).
  */
 import type { FaultCheck } from './types';
-import { makeEvidence } from './evidence';
+import { makeEvidence, unjudged } from './evidence';
 
 /**
  * Pelvis tilt, free side up, at the bottom (median of the bottom window):
@@ -34,7 +34,7 @@ export const lostBalance: FaultCheck = {
     const foot = Number.isFinite(m.freeToeMin) ? th.balanceFootDownShin / Math.max(m.freeToeMin, 0.01) : 0;
     const shift = Number.isFinite(m.stanceShift) ? m.stanceShift / th.balanceStanceShiftFoot : 0;
     const score = Math.max(foot, shift);
-    if (!Number.isFinite(m.freeToeMin) && !Number.isFinite(m.stanceShift)) return null;
+    if (!Number.isFinite(m.freeToeMin) && !Number.isFinite(m.stanceShift)) return unjudged('lost-balance', 'visibility', 'Your feet were not clearly in view.');
     return makeEvidence({ id: 'lost-balance', value: score, threshold: 1, unit: 'score (1 = foot down or stance shift at threshold)', past: score > 1, base: 0.75, visibility: m.visLeg, scale: 0.5 }, ctx);
   },
 };

@@ -1,6 +1,6 @@
 import type { RepMetrics } from '../rep-metrics';
 import type { Thresholds } from '../thresholds';
-import type { Calibration, FaultEvidence, FaultId, Lift, View } from '../types';
+import type { Calibration, FaultEvidence, FaultId, Lift, UnjudgedCheck, View } from '../types';
 
 /** What a fault check knows besides the rep's metrics. */
 export interface FaultContext {
@@ -24,6 +24,6 @@ export interface FaultCheck {
   stage: FaultStage;
   /** lifts the fault applies to (FAULTS.md) */
   lifts: readonly Lift[];
-  /** null when the view cannot support the check (the reason is in view-support.ts) */
-  evaluate(m: RepMetrics, ctx: FaultContext): FaultEvidence | null;
+  /** a verdict, or why none could be given (view, visibility, cut off, no calibration) */
+  evaluate(m: RepMetrics, ctx: FaultContext): FaultEvidence | UnjudgedCheck;
 }

@@ -40,8 +40,30 @@ function labels(): Map<string, Label> {
 
 interface Report {
   lift: string | null;
-  reps: { index: number; complete: boolean; faults: string[] }[];
-  summary: { repCount: number; mainFault: string | null };
+  reps: { index: number; complete: boolean; faults: string[]; verdict: 'fault' | 'clean' | 'unjudged'; unjudged: { id: string; reason: string; text: string }[] }[];
+  summary: { repCount: number; cleanReps: number; unjudgedReps: number; mainFault: string | null };
+}
+
+/** The rep table and the timeline show each rep's verdict as the report has it; only a clean verdict reads "clean". */
+async function expectVerdictsShown(page: Page, report: Report): Promise<void> {
+  await expect(page.getByTestId('rep-table').getByRole('columnheader', { name: 'Verdict' })).toBeVisible();
+  const cells = page.getByTestId('rep-verdict');
+  await expect(cells).toHaveCount(report.reps.length);
+  const shown = await cells.evaluateAll((els) => els.map((e) => ({ verdict: e.getAttribute('data-verdict'), text: e.textContent?.trim() ?? '' })));
+  const segments = await page.getByTestId('rep-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')));
+  expect(shown.map((x) => x.verdict)).toEqual(report.reps.map((r) => r.verdict));
+  expect(segments).toEqual(report.reps.map((r) => r.verdict));
+  for (const [i, x] of shown.entries()) {
+    if (x.verdict === 'clean') expect(x.text).toMatch(/^clean/);
+    else expect(x.text, `rep ${i + 1}`).not.toMatch(/^clean/);
+    if (x.verdict === 'unjudged') expect(x.text).toMatch(/^couldn't judge/);
+    if (x.verdict === 'fault') expect(x.text).toMatch(/^fault:/);
+  }
+  const counts = { clean: 0, fault: 0, unjudged: 0 };
+  for (const r of report.reps) counts[r.verdict]++;
+  await expect(page.getByTestId('summary-clean')).toHaveText(`${counts.clean} clean`);
+  await expect(page.getByTestId('summary-fault')).toHaveText(`${counts.fault} with a fault`);
+  await expect(page.getByTestId('summary-unjudged')).toHaveText(`${counts.unjudged} couldn't be judged`);
 }
 
 /** Reps and faults against the label: the rep count exactly; a good clip has no fault; a faulty one shows its faults in most judged reps and nothing else. */
@@ -106,6 +128,7 @@ test.describe('review a recorded video', () => {
       const { name, text } = await download(page, 'export-report');
       expect(name).toBe(path.basename(clip).replace(/\.mp4$/, '.report.json'));
       const report = JSON.parse(text) as Report;
+      await expectVerdictsShown(page, report);
       expectMatchesLabel(report, label);
       await expect(page.getByTestId('summary-reps')).toHaveText(`${label.reps} reps`);
       await expect(page.getByTestId('rep-row')).toHaveCount(label.reps);
@@ -123,6 +146,80 @@ test.describe('review a recorded video', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  test('checks that cannot be judged: a front view and a clip opening mid-pull say "couldn\'t judge" and why, never "clean"', async ({ page, context, baseURL }) => {
+    test.setTimeout(300_000);
+    const offending = await guardOrigin(context, new URL(baseURL!).origin);
+    const errors = watchPage(page);
+    await page.addInitScript(() => {
+      (window as any).print = () => ((window as any).__printed = ((window as any).__printed ?? 0) + 1);
+    });
+    mkdirSync(artifactsDir, { recursive: true });
+
+    // A front view of a pull: the side-on checks (back, bar, hips back…) cannot be judged from the front.
+    await openReview(page, { lift: 'deadlift' });
+    expect(await analyse(page, footage('03y_pose-estimation-for-powerlifting/deadlift2.mp4'))).toBe('ready');
+    const front = JSON.parse((await download(page, 'export-report')).text) as Report;
+    await expectVerdictsShown(page, front);
+    expect(front.reps.length, 'front view: reps').toBeGreaterThan(0);
+    expect(front.reps.filter((r) => r.verdict === 'clean'), 'a front view judged clean').toEqual([]);
+    expect(front.summary.cleanReps).toBe(0);
+    const unjudged = front.reps.filter((r) => r.verdict === 'unjudged');
+    expect(unjudged.length).toBeGreaterThan(0);
+    expect(front.summary.unjudgedReps).toBe(unjudged.length);
+    // The table says which checks and why, in words.
+    const row = page.getByTestId('rep-verdict').nth(unjudged[0].index - 1);
+    await expect(row).toContainText("couldn't judge");
+    const reasons = row.locator('li[data-reason]');
+    expect(await reasons.count()).toBeGreaterThan(0);
+    for (const t of await reasons.allTextContents()) expect(t).toMatch(/: \S.{5,}/);
+    expect(await reasons.evaluateAll((els) => els.map((e) => e.getAttribute('data-reason')))).toContain('view');
+    await expect(page.getByTestId('summary-unjudged-checks')).toContainText('not counted as clean');
+    await expect(page.getByTestId('rep-segment').nth(unjudged[0].index - 1)).toHaveAttribute('aria-label', /couldn't judge: .+\(.+\)/);
+    await page.getByTestId('rep-table').screenshot({ path: path.join(artifactsDir, 'review-unjudged-front-table.png') });
+    await page.screenshot({ path: path.join(artifactsDir, 'review-unjudged-front.png'), fullPage: true });
+
+    // The per-rep sheet carries the verdict and each unjudged check with its reason.
+    const reps = await download(page, 'export-reps');
+    expect(reps.name).toBe('deadlift2.reps.csv');
+    const lines = reps.text.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(front.reps.length + 1);
+    const header = lines[0].split(',');
+    expect(header).toEqual(expect.arrayContaining(['rep', 'verdict', 'faults', 'unjudged', 'unjudged_reasons', 'low_confidence']));
+    const first = unjudged[0];
+    const line = lines[first.index];
+    expect(line.split(',')[header.indexOf('verdict')]).toBe('unjudged');
+    for (const u of first.unjudged) expect(line).toContain(u.id);
+    // The per-frame angles carry the verdict of the rep each frame belongs to.
+    const angles = (await download(page, 'export-angles')).text.trimEnd().split('\r\n');
+    expect(angles[0].split(',').at(-1)).toBe('rep_verdict');
+    expect(angles.slice(1).some((l) => l.endsWith(',unjudged'))).toBe(true);
+
+    // The printed report never says "No fault found" for a rep it could not fully judge; it says what and why.
+    await page.getByTestId('print-report').click();
+    await expect.poll(() => page.evaluate(() => (window as any).__printed ?? 0)).toBe(1);
+    const printed = page.locator('.print-report');
+    await expect(printed).not.toContainText('No fault found');
+    await expect(printed).toContainText("Couldn't judge this rep fully");
+    await expect(printed).toContainText('Not judged, and why');
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(artifactsDir, 'review-unjudged-front-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    // A clip that opens mid-pull: whatever reps it finds cannot have had their lowering judged.
+    expect(await analyse(page, footage('jeff-j-chen_MediaPipe-PoseReader/bad.mp4'))).toBe('ready');
+    const mid = JSON.parse((await download(page, 'export-report')).text) as Report;
+    await expectVerdictsShown(page, mid);
+    test.info().annotations.push({ type: 'mid-rep clip', description: JSON.stringify(mid.reps.map((r) => ({ verdict: r.verdict, faults: r.faults, unjudged: r.unjudged.map((u) => `${u.id}:${u.reason}`) }))) });
+    for (const r of mid.reps) {
+      expect(r.verdict, `rep ${r.index} of a clip opening mid-pull`).not.toBe('clean');
+      if (!r.complete) expect(r.unjudged.length, `rep ${r.index}: cut off, so some check was not judged`).toBeGreaterThan(0);
+    }
+    if (mid.reps.some((r) => r.verdict === 'unjudged')) await expect(page.getByTestId('rep-table')).toContainText("couldn't judge");
+    await page.screenshot({ path: path.join(artifactsDir, 'review-unjudged-mid-rep.png'), fullPage: true });
+    expect(offending, `requests left the origin: ${offending.join(', ')}`).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 
   test('bad input: each file gets a clear message, nothing crashes, the app stays usable', async ({ page }) => {
     test.setTimeout(240_000);
@@ -250,6 +347,8 @@ test.describe('review a recorded video', () => {
     await expect(page.getByTestId('review-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
     await expect(page.getByTestId('review-done')).toContainText('pose not re-run');
     await expect(page.getByTestId('rep-segment')).toHaveCount(11);
+    // Each rep's verdict, in the table, on the timeline and in the summary, as the report has it.
+    await expectVerdictsShown(page, JSON.parse((await download(page, 'export-report')).text) as Report);
     await expect(page.getByTestId('fault-marker')).toHaveCount(0);
 
     // Keyboard: arrows step frames, space plays and pauses.

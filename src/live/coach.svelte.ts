@@ -26,6 +26,17 @@ import { SetControl, type SetState } from './set-control';
 import { setHistory, type SavedSet } from './set-history';
 import { DEFAULT_VOICE, Voice, type VoiceSettings } from './voice';
 import { Pacer } from '../shared/stats';
+import { liveRepState, pendingRepState, setCounts, type LiveRepState } from '../components/verdict';
+
+/**
+ * The cue on the lifter's screen: the analyzer's cue, except that praise for
+ * a rep the report could not judge becomes "couldn't see" (kind 'unjudged'):
+ * a rep nobody could judge is not a good rep.
+ */
+export type CoachCue = Cue;
+
+/** How long (frame time) after a rep is counted its last checks are waited for before its verdict is shown anyway. */
+const REP_VERDICT_WAIT_MS = 1500;
 
 export interface RepTempo {
   index: number;
@@ -44,6 +55,17 @@ export function repTempo(rep: RepReport): { loweringS: number; risingS: number }
   return { loweringS: down / 1000, risingS: up / 1000 };
 }
 
+/** What is said at the end of a set: the focus for the next one, and never "clean" for reps that could not be judged. */
+export function setEndWords(report: SetReport): string {
+  const c = setCounts(report);
+  const focus = report.summary.mainFault;
+  const reps = `${c.reps} rep${c.reps === 1 ? '' : 's'}.`;
+  if (focus) return `${reps} Next set: ${CUE_TEXT[focus]}`;
+  if (c.unjudged > 0) return `${reps} ${c.unjudged} could not be judged; the summary on screen says why.`;
+  if (c.reps === 0) return reps;
+  return `${reps} Clean set, well done.`;
+}
+
 const LATENCY_SAMPLES = 2000;
 
 export class Coach {
@@ -57,7 +79,9 @@ export class Coach {
   private anglesPace = new Pacer(250);
   setState = $state<SetState>('setup');
   setReason = $state('');
-  cue = $state.raw<Cue | null>(null);
+  cue = $state.raw<CoachCue | null>(null);
+  /** the last finished rep's verdict in words ("good rep" / "fix: …" / "couldn't see"), shown until the next rep */
+  lastRep = $state.raw<LiveRepState | null>(null);
   /** the announcement for the ARIA live region (changes only when the cue does) */
   announcement = $state('');
   repCount = $state(0);
@@ -81,6 +105,10 @@ export class Coach {
   private calibration: Calibration | null = null;
   private saved: SavedSet | null = null;
   private frameSize = { width: 640, height: 480 };
+  /** the analyzer's praise cue last looked at (by its time), and what the screen shows for it */
+  private praiseSeen: { sinceMs: number; cue: CoachCue } | null = null;
+  /** frame time by which the last counted rep's verdict is shown even if no cue came for it */
+  private repVerdictDue: number | null = null;
   /** the camera session's measured frames, exportable as a landmark recording */
   private recorder = new FrameRecorder();
 
@@ -177,12 +205,14 @@ export class Coach {
     if (changed) this.sync(changed);
     this.frame = res;
     if (this.anglesPace.due(performance.now())) this.angles = res.angles;
-    const cue = active && this.setState === 'active' ? res.cue : null;
-    if (cue?.text !== this.cue?.text) {
+    const cue = active && this.setState === 'active' ? this.shownCue(res.cue) : null;
+    if (cue?.text !== this.cue?.text || cue?.kind !== this.cue?.kind) {
       this.cue = cue;
+      // A fault cue may settle the last rep's verdict (lockout checks): keep the rep line in step.
+      if (cue?.kind === 'fault' && this.lastRep && this.analyzer) this.refreshLastRep();
       if (cue) {
         this.announcement = cue.text;
-        this.cueLog.push({ t: r.t, rep: res.repCount, faultId: cue.faultId, kind: cue.kind, text: cue.text });
+        this.cueLog.push({ t: r.t, rep: cue.rep ?? res.repCount, faultId: cue.faultId, kind: cue.kind, text: cue.text });
       }
     }
     void tick().then(() => {
@@ -195,10 +225,6 @@ export class Coach {
     if (res.bar && (res.phase === 'lowering' || res.phase === 'bottom' || res.phase === 'rising')) {
       this.barPath = [...this.barPath, res.bar];
     }
-    if (res.cue && (res.cue.kind === 'fault' || res.cue.kind === 'praise')) {
-      const repOfCue = res.repCount + (res.phase === 'lockout' || res.phase === 'top' ? 0 : 1);
-      this.voice.say(res.cue.text, repOfCue);
-    }
     if (res.repCount > this.repCount) {
       this.repCount = res.repCount;
       this.voice.beep();
@@ -209,9 +235,52 @@ export class Coach {
       const last = report.reps[report.reps.length - 1];
       if (last) {
         this.lastTempo = { index: last.index, ...repTempo(last) };
+        // A fault is shown at once; otherwise the lockout checks are still to come.
+        this.lastRep = last.verdict === 'fault' ? liveRepState(last) : pendingRepState(last.index);
+        this.repVerdictDue = last.verdict === 'fault' ? null : res.t + REP_VERDICT_WAIT_MS;
       }
       void this.save(report, false);
+    } else if (this.repVerdictDue !== null && res.t >= this.repVerdictDue) {
+      // No cue came to settle the rep: say what the analyzer has for it now.
+      this.refreshLastRep();
     }
+    const cue = this.shownCue(res.cue);
+    if (cue && (cue.kind === 'fault' || cue.kind === 'praise' || cue.kind === 'unjudged')) {
+      const repOfCue = res.repCount + (res.phase === 'lockout' || res.phase === 'top' ? 0 : 1);
+      this.voice.say(cue.kind === 'unjudged' ? "Couldn't see that rep." : cue.text, repOfCue);
+    }
+  }
+
+  /** The analyzer's verdict on the last counted rep, as it stands now. */
+  private refreshLastRep(): RepReport | null {
+    this.repVerdictDue = null;
+    if (!this.analyzer) return null;
+    const report = this.analyzer.report();
+    this.reps = report.reps;
+    const last = report.reps[report.reps.length - 1] ?? null;
+    if (last) this.lastRep = liveRepState(last);
+    return last;
+  }
+
+  /**
+   * What the card shows for the analyzer's cue. Praise is checked against the
+   * finished rep's verdict (once per praise): a rep the analyzer could not
+   * judge gets "couldn't see" and why, never praise.
+   */
+  private shownCue(cue: Cue | null): CoachCue | null {
+    if (!cue || cue.kind !== 'praise') return cue;
+    if (this.praiseSeen?.sinceMs === cue.sinceMs) return this.praiseSeen.cue;
+    this.refreshLastRep();
+    // the rep the praise is about (the report may already hold the next rep, still in progress)
+    const last = this.reps.find((r) => r.index === cue.rep) ?? null;
+    let shown: CoachCue = cue;
+    if (last && last.verdict === 'unjudged') {
+      shown = { faultId: null, kind: 'unjudged', text: "Couldn't see that rep", detail: this.lastRep?.detail ?? '', sinceMs: cue.sinceMs };
+    } else if (last && last.verdict === 'fault' && last.faults.length) {
+      shown = { faultId: last.faults[0], kind: 'fault', text: CUE_TEXT[last.faults[0]], sinceMs: cue.sinceMs };
+    }
+    this.praiseSeen = { sinceMs: cue.sinceMs, cue: shown };
+    return shown;
   }
 
   private sync(state: SetState | null): void {
@@ -235,6 +304,9 @@ export class Coach {
     this.barPath = [];
     this.lastBarPath = [];
     this.lastTempo = null;
+    this.lastRep = null;
+    this.praiseSeen = null;
+    this.repVerdictDue = null;
     this.voice.reset();
     this.saved = null;
     this.announcement = this.control.reason;
@@ -244,14 +316,12 @@ export class Coach {
     const report = this.analyzer!.report();
     this.summary = report;
     this.reps = report.reps;
+    const last = report.reps[report.reps.length - 1];
+    if (last) this.lastRep = liveRepState(last);
+    this.repVerdictDue = null;
     this.analyzer = null;
     if (report.reps.length) void this.save(report, true);
-    const focus = report.summary.mainFault;
-    this.voice.say(
-      `${report.reps.length} reps. ${focus ? `Next set: ${CUE_TEXT[focus]}` : 'Clean set, well done.'}`,
-      -1,
-      true,
-    );
+    this.voice.say(setEndWords(report), -1, true);
   }
 
   private async save(report: SetReport, finished: boolean): Promise<void> {

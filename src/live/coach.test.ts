@@ -1,9 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RepReport } from '../analysis';
-import { repTempo } from './coach.svelte';
+import { parseRecording, type RepReport, type SetReport } from '../analysis';
+import { faultLabel } from '../components/verdict';
+import { Coach, repTempo, setEndWords } from './coach.svelte';
 
 const rep = (metrics: Record<string, number>): RepReport => ({
-  index: 1, startMs: 1000, bottomMs: 4000, endMs: 5500, complete: true, faults: [], metrics, evidence: [],
+  index: 1, startMs: 1000, bottomMs: 4000, endMs: 5500, complete: true, faults: [], metrics, evidence: [], unjudged: [], verdict: 'clean',
 });
 
 describe('repTempo', () => {
@@ -12,5 +15,100 @@ describe('repTempo', () => {
   });
   it('falls back to the rep times when a phase could not be timed', () => {
     expect(repTempo(rep({ loweringMs: NaN }))).toEqual({ loweringS: 3, risingS: 1.5 });
+  });
+});
+
+const recordingPath = (name: string) => path.resolve(__dirname, `../../../shared/landmarks/${name}.json`);
+const FRONT = recordingPath('03y_pose-estimation-for-powerlifting__deadlift2');
+const SIDE = recordingPath('TBY66_Intelligent-Deadlift-Diagnosis-System__0016c_1');
+
+/** A recorded set played through the live coach as if from the camera, the set started by hand. */
+function coachSet(file: string): Coach {
+  const clip = parseRecording(readFileSync(file, 'utf8'));
+  const coach = new Coach();
+  coach.lift = 'deadlift';
+  coach.setFrameSize(clip.width, clip.height);
+  coach.start();
+  for (const f of clip.frames) coach.push({ t: f.t, landmarks: f.landmarks, world: f.world, people: f.people ?? 1, inferenceMs: 0, delegate: 'CPU' }, 0);
+  coach.end();
+  return coach;
+}
+
+describe.skipIf(!existsSync(FRONT) || !existsSync(SIDE))('live verdicts on shared recordings', () => {
+  for (const file of [FRONT, SIDE]) {
+    it(`${path.basename(file)}: praise only for a rep the analyzer judged clean; "couldn't see" for one it could not judge`, () => {
+      const coach = coachSet(file);
+      const reps = coach.summary?.reps ?? [];
+      const verdictOfRep = (n: number) => reps.find((r) => r.index === n)?.verdict;
+      for (const q of coach.cueLog.filter((x) => x.kind === 'praise')) expect(verdictOfRep(q.rep), `praise for rep ${q.rep}`).toBe('clean');
+      for (const q of coach.cueLog.filter((x) => x.kind === 'unjudged')) expect(verdictOfRep(q.rep), `couldn't see for rep ${q.rep}`).toBe('unjudged');
+      const last = reps[reps.length - 1];
+      if (last) {
+        expect(coach.lastRep?.index).toBe(last.index);
+        expect(coach.lastRep?.headline).toBe({ clean: 'good rep', fault: `fix: ${faultLabel(last.faults[0] ?? '')}`, unjudged: "couldn't see" }[last.verdict]);
+      }
+    });
+  }
+
+  it('the front view: no rep is called good, and the end of the set does not say "clean"', () => {
+    const coach = coachSet(FRONT);
+    const reps = coach.summary?.reps ?? [];
+    expect(reps.every((r) => r.verdict !== 'clean')).toBe(true);
+    expect(coach.cueLog.some((q) => q.kind === 'praise')).toBe(false);
+    expect(setEndWords(coach.summary!)).not.toMatch(/clean/i);
+  });
+});
+
+describe('the cue card for a rep the analyzer could not judge', () => {
+  /** An analyzer stand-in: one rep counted at 1 s, praised at 2 s, with the given verdict in its report. */
+  function fakeAnalyzer(verdict: RepReport['verdict']) {
+    let t = 0;
+    const r = { ...rep({}), verdict, unjudged: verdict === 'unjudged' ? [{ id: 'rounded-back' as const, reason: 'view' as const, text: 'Turn side-on to the camera.' }] : [] };
+    return {
+      calibration: null,
+      push(f: { t: number }) {
+        t = f.t;
+        const praise = t >= 2000 ? { faultId: null, text: 'Clean rep, nice control.', kind: 'praise' as const, sinceMs: 2000, rep: 1 } : null;
+        return { t, person: true, landmarks: null, angles: null, phase: 'lockout', repCount: t >= 1000 ? 1 : 0, depth: 0, bar: null, midFootX: null, view: 'side', facing: 'left', lift: 'deadlift', side: null, faults: [], cue: praise, setup: [], calibration: 'done' };
+      },
+      report: () => ({ lift: 'deadlift', side: null, view: 'side', facing: 'left', calibration: null, reps: t >= 1000 ? [r] : [], summary: { repCount: 1, cleanReps: verdict === 'clean' ? 1 : 0, unjudgedReps: verdict === 'unjudged' ? 1 : 0, unjudgedCounts: {}, faultCounts: {}, mainFault: null, meanLoweringMs: null, meanRisingMs: null, unsupported: [], notes: [] } }),
+    };
+  }
+  function run(verdict: RepReport['verdict']) {
+    const coach = new Coach();
+    coach.start();
+    (coach as unknown as { analyzer: unknown }).analyzer = fakeAnalyzer(verdict);
+    const seen: string[] = [];
+    for (let t = 0; t <= 3000; t += 100) {
+      coach.push({ t, landmarks: null, world: null, people: 1, inferenceMs: 0, delegate: 'CPU' }, 0);
+      const s = `${coach.cue?.kind ?? '-'}/${coach.lastRep?.headline ?? '-'}`;
+      if (seen[seen.length - 1] !== s) seen.push(s);
+    }
+    return { coach, seen };
+  }
+  it('shows "couldn\'t see" and why instead of the praise, and logs it so', () => {
+    const { coach, seen } = run('unjudged');
+    expect(seen).toEqual(['-/-', "-/checking…", "unjudged/couldn't see"]);
+    expect(coach.cue).toMatchObject({ kind: 'unjudged', text: "Couldn't see that rep", detail: 'Turn side-on to the camera.' });
+    expect(coach.cueLog.map((q) => q.kind)).toEqual(['unjudged']);
+    expect(coach.announcement).toBe("Couldn't see that rep");
+  });
+  it('praises a rep judged clean', () => {
+    const { coach, seen } = run('clean');
+    expect(seen).toEqual(['-/-', '-/checking…', 'praise/good rep']);
+    expect(coach.cueLog.map((q) => q.kind)).toEqual(['praise']);
+  });
+});
+
+describe('setEndWords', () => {
+  const report = (verdicts: RepReport['verdict'][], mainFault: RepReport['faults'][number] | null = null) =>
+    ({
+      reps: verdicts.map((v, i) => ({ ...rep({}), index: i + 1, verdict: v, faults: v === 'fault' ? ['hips-back'] : [] })),
+      summary: { cleanReps: verdicts.filter((v) => v === 'clean').length, unjudgedReps: verdicts.filter((v) => v === 'unjudged').length, mainFault },
+    }) as unknown as SetReport;
+  it('calls a set clean only when every rep was judged clean', () => {
+    expect(setEndWords(report(['clean', 'clean']))).toBe('2 reps. Clean set, well done.');
+    expect(setEndWords(report(['clean', 'unjudged']))).toBe('2 reps. 1 could not be judged; the summary on screen says why.');
+    expect(setEndWords(report(['fault', 'unjudged'], 'hips-back'))).toMatch(/^2 reps\. Next set: Send your hips back/);
   });
 });

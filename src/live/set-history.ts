@@ -4,6 +4,7 @@
  */
 import type { LiftOption, RepReport, SetReport, Side } from '../analysis/types';
 import { openStore } from '../storage/idb-store';
+import { verdictOf } from '../components/verdict';
 
 export interface SavedSet {
   id: string;
@@ -30,12 +31,15 @@ function snapshot<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 
-/** Per side, the share of clean reps of each single-leg set, oldest first: the gap to follow over weeks. */
+/**
+ * Per side, the share of clean reps of each single-leg set, oldest first: the gap to follow over weeks.
+ * Clean is the analyzer's verdict: a rep it could not judge is not counted as clean.
+ */
 export function sideTrend(sets: readonly SavedSet[]): { left: { at: number; clean: number }[]; right: { at: number; clean: number }[] } {
   const out = { left: [] as { at: number; clean: number }[], right: [] as { at: number; clean: number }[] };
   for (const s of [...sets].sort((a, b) => a.startedAt - b.startedAt)) {
     if (!s.side || s.reps.length === 0) continue;
-    const clean = s.reps.filter((r) => r.faults.length === 0).length / s.reps.length;
+    const clean = s.reps.filter((r) => verdictOf(r) === 'clean').length / s.reps.length;
     out[s.side].push({ at: s.startedAt, clean });
   }
   return out;

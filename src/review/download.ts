@@ -25,5 +25,5 @@ export function baseName(name: string): string {
 
 export const exportNames = (name: string) => {
   const b = baseName(name);
-  return { report: `${b}.report.json`, angles: `${b}.angles.csv`, recording: `${b}.landmarks.json` };
+  return { report: `${b}.report.json`, angles: `${b}.angles.csv`, reps: `${b}.reps.csv`, recording: `${b}.landmarks.json` };
 };

@@ -4,24 +4,13 @@
  * angles CSV. Pure functions of (clip, report, frame results): no DOM, and
  * no judgement of its own: every verdict comes from the analyzer.
  */
-import type { FaultEvidence, FaultId, FrameResult, PoseClip, PoseFrame, RepReport, SetReport } from '../analysis/types';
+import type { FaultEvidence, FaultId, FrameResult, PoseClip, PoseFrame, RepReport, RepVerdict, SetReport, UnjudgedReason } from '../analysis/types';
+import { faultLabel, groupUnjudged, LOW_CONFIDENCE, lowConfidenceChecks, unjudgedOf, unjudgedText, unjudgedWhy, verdictOf, type UnjudgedGroup } from '../components/verdict';
 import { round, toCsv, type Cell } from './csv';
 import { frameAt } from './frames';
 
-export const FAULT_LABELS: Record<FaultId, string> = {
-  'rounded-back': 'Rounded back',
-  'bar-drift': 'Bar drifts forward',
-  'hips-back': 'Squatting the hinge (hips not back)',
-  'hips-rise-first': 'Hips rise first',
-  'hip-rotation': 'Hips open (rotation)',
-  'lockout-lean': 'Leaning back at lockout',
-  'neck-extension': 'Head cranked up',
-  'locked-knees': 'Locked knees',
-  'fast-lowering': 'Lowering too fast',
-  'lost-balance': 'Lost balance',
-};
-
-export const faultLabel = (id: string): string => FAULT_LABELS[id as FaultId] ?? id;
+// The fault labels live with the verdict words shared by the live and review screens.
+export { FAULT_LABELS, faultLabel, groupUnjudged } from '../components/verdict';
 
 // ---------------------------------------------------------------- timeline
 
@@ -36,6 +25,9 @@ export interface RepSegment {
   endMs: number;
   faults: FaultId[];
   complete: boolean;
+  verdict: RepVerdict;
+  /** the verdict in words, for the segment's label: "fault: …", "clean", "couldn't judge: …" */
+  verdictText: string;
 }
 
 export interface FaultMarker {
@@ -74,6 +66,8 @@ export function timelineLayout(report: SetReport, durationMs: number): { segment
     endMs: r.endMs,
     faults: r.faults,
     complete: r.complete,
+    verdict: verdictOf(r),
+    verdictText: verdictText(r),
   }));
   const markers: FaultMarker[] = [];
   for (const r of report.reps) {
@@ -147,7 +141,17 @@ export interface RepRow {
   trunk: number | null;
   /** largest bar offset ahead of mid-foot during the rep, foot lengths */
   maxBarAhead: number | null;
-  faults: { id: FaultId; label: string; measured: string }[];
+  /** the analyzer's verdict: a rep that could not be fully judged is not clean */
+  verdict: RepVerdict;
+  /** "fault: Rounded back" | "clean" | "couldn't judge: Rounded back (…)" */
+  verdictText: string;
+  faults: { id: FaultId; label: string; measured: string; lowConfidence: boolean }[];
+  /** checks that gave no verdict on this rep, with the analyzer's reason in plain words */
+  unjudged: { id: FaultId; label: string; reason: UnjudgedReason; why: string }[];
+  /** the same, grouped by reason: "Rounded back, Bar drifts forward: turn side-on to the camera…" */
+  unjudgedGroups: UnjudgedGroup[];
+  /** judged checks whose evidence was low-confidence (said next to the verdict) */
+  lowConfidence: { id: FaultId; label: string }[];
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -158,7 +162,17 @@ export function formatEvidence(e: FaultEvidence): string {
   const digits = Math.abs(e.value) >= 10 || Math.abs(e.threshold) >= 10 ? 0 : 2;
   const v = (x: number) => `${x.toFixed(digits)}${deg ? '°' : ''}`;
   const unit = !deg && e.unit ? ` ${e.unit}` : '';
-  return `${v(e.value)}${unit} (threshold ${v(e.threshold)}, confidence ${Math.round(e.confidence * 100)}%)`;
+  const low = e.confidence < LOW_CONFIDENCE ? ', low confidence' : '';
+  return `${v(e.value)}${unit} (threshold ${v(e.threshold)}, confidence ${Math.round(e.confidence * 100)}%${low})`;
+}
+
+/** The rep's verdict in words: "fault: Rounded back, Hips rise first", "clean", "couldn't judge: Rounded back (the camera angle…)". */
+export function verdictText(r: Pick<RepReport, 'faults'> & Partial<Pick<RepReport, 'verdict' | 'unjudged'>>): string {
+  const v = verdictOf(r);
+  if (v === 'fault') return `fault: ${r.faults.map(faultLabel).join(', ')}`;
+  if (v === 'clean') return 'clean';
+  const why = unjudgedText(r);
+  return why ? `couldn't judge: ${why}` : "couldn't judge";
 }
 
 export function repRows(clip: PoseClip, report: SetReport, frames: readonly FrameResult[], times: ArrayLike<number>): RepRow[] {
@@ -187,10 +201,17 @@ export function repRows(clip: PoseClip, report: SetReport, frames: readonly Fram
       knee: num(bottom?.angles?.knee),
       trunk: num(bottom?.angles?.trunk),
       maxBarAhead: maxBar,
+      verdict: verdictOf(r),
+      verdictText: verdictText(r),
       faults: r.faults.map((id) => {
         const e = r.evidence.find((x) => x.id === id && x.active) ?? r.evidence.find((x) => x.id === id);
-        return { id, label: faultLabel(id), measured: e ? formatEvidence(e) : '' };
+        return { id, label: faultLabel(id), measured: e ? formatEvidence(e) : '', lowConfidence: !!e && e.confidence < LOW_CONFIDENCE };
       }),
+      unjudged: unjudgedOf(r).map((u) => ({ id: u.id, label: faultLabel(u.id), reason: u.reason, why: unjudgedWhy(u) })),
+      unjudgedGroups: groupUnjudged(r),
+      lowConfidence: lowConfidenceChecks(r)
+        .filter((id) => !r.faults.includes(id))
+        .map((id) => ({ id, label: faultLabel(id) })),
     };
   });
 }
@@ -200,7 +221,7 @@ export function repRows(clip: PoseClip, report: SetReport, frames: readonly Fram
 export const ANGLES_CSV_HEADER = [
   'frame', 't_ms', 'person', 'rep', 'phase', 'depth',
   'trunk_deg', 'hip_deg', 'knee_deg', 'hip_left_deg', 'hip_right_deg', 'knee_left_deg', 'knee_right_deg', 'shin_deg', 'neck_deg',
-  'bar_x', 'bar_y', 'midfoot_x', 'bar_ahead_foot_lengths',
+  'bar_x', 'bar_y', 'midfoot_x', 'bar_ahead_foot_lengths', 'rep_verdict',
 ] as const;
 
 /** One row per frame: the angles and positions the analyzer measured. */
@@ -215,10 +236,36 @@ export function anglesCsv(clip: PoseClip, report: SetReport, frames: readonly Fr
         round(a?.trunk, 2), round(a?.hip, 2), round(a?.knee, 2), round(a?.hipLeft, 2), round(a?.hipRight, 2),
         round(a?.kneeLeft, 2), round(a?.kneeRight, 2), round(a?.shin, 2), round(a?.neck, 2),
         round(f.bar?.x, 4), round(f.bar?.y, 4), round(f.midFootX, 4), round(barAhead(f, clip, report), 3),
+        rep ? verdictOf(rep) : null,
       ];
     }
   };
   return toCsv(ANGLES_CSV_HEADER, rows());
+}
+
+export const REPS_CSV_HEADER = [
+  'rep', 'complete', 'start_ms', 'bottom_ms', 'end_ms', 'verdict', 'faults', 'unjudged', 'unjudged_reasons', 'low_confidence',
+  'depth', 'lowering_ms', 'bottom_ms_held', 'rising_ms', 'hip_bottom_deg', 'knee_bottom_deg', 'trunk_bottom_deg', 'max_bar_ahead_foot_lengths', 'evidence',
+] as const;
+
+/**
+ * One row per rep: the verdict, the faults, the checks that could not be
+ * judged (ids, and "id: why" in plain words), the low-confidence checks and
+ * the table's numbers. Lists inside a cell are separated by "; ".
+ */
+export function repsCsv(rows: readonly RepRow[]): string {
+  const list = (xs: readonly string[]) => xs.join('; ');
+  return toCsv(
+    REPS_CSV_HEADER,
+    rows.map((r) => [
+      r.index, r.complete, round(r.startMs, 1), round(r.bottomMs, 1), round(r.endMs, 1), r.verdict,
+      list(r.faults.map((f) => f.id)), list(r.unjudged.map((u) => u.id)), list(r.unjudged.map((u) => `${u.id}: ${u.why}`)),
+      list([...r.faults.filter((f) => f.lowConfidence).map((f) => f.id), ...r.lowConfidence.map((l) => l.id)]),
+      round(r.depth, 4), round(r.loweringMs, 1), round(r.bottomHoldMs, 1), round(r.risingMs, 1),
+      round(r.hip, 1), round(r.knee, 1), round(r.trunk, 1), round(r.maxBarAhead, 3),
+      list(r.faults.map((f) => `${f.id}: ${f.measured}`)),
+    ]),
+  );
 }
 
 // ---------------------------------------------------------------- formatting

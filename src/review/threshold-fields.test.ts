@@ -15,6 +15,14 @@ describe('threshold fields', () => {
     for (const f of fields) expect(Number.isFinite(f.defaultValue) && f.step > 0).toBe(true);
   });
 
+  it('labels the weight-shift check in plain words, in degrees, among the faults', () => {
+    const f = thresholdFields(DEFAULT_THRESHOLDS).find((x) => x.key === 'weightShiftFootDeg')!;
+    expect(f.label).toMatch(/^Weight off mid-foot: heel or toes lifted/);
+    expect(f.unit).toBe('°');
+    expect(f.group).toBe('Faults');
+    expect(f.defaultValue).toBe(DEFAULT_THRESHOLDS.weightShiftFootDeg);
+  });
+
   it('labels known fields and spells out the rest', () => {
     const fields = thresholdFields(defaults);
     const by = (k: string) => fields.find((f) => f.key === k)!;

@@ -37,6 +37,8 @@ const KNOWN: Record<string, Known> = {
   'minLoweringMs.sl-rdl': { label: 'Fast lowering (single-leg RDL): lowering shorter than', unit: 'ms', group: 'Reps and tempo' },
   'minLoweringMs.kickstand-rdl': { label: 'Fast lowering (kickstand RDL): lowering shorter than', unit: 'ms', group: 'Reps and tempo' },
   hipRotationDeg: { label: 'Hip rotation: pelvis tilt (free side up, vs standing) above', unit: '°' },
+  hipWidthTrunk: { label: 'Hip rotation (side view): typical hip width ÷ trunk length', unit: 'ratio' },
+  weightShiftFootDeg: { label: 'Weight off mid-foot: heel or toes lifted (foot tipped vs standing) by more than', unit: '°' },
   balanceFootDownShin: { label: 'Lost balance: free foot within this of the floor', unit: 'shin lengths' },
   balanceStanceShiftFoot: { label: 'Lost balance: stance foot shifting more than', unit: 'foot lengths' },
   repMinDepth: { label: 'A rep must go at least this deep', unit: 'standing heights', group: 'Reps and tempo' },
@@ -44,7 +46,7 @@ const KNOWN: Record<string, Known> = {
 };
 
 const GROUP_OF = (key: string): ThresholdField['group'] => {
-  if (/^(hipsBack|rounded|barDrift|hipsRise|lockout|neck|lockedKnee|hipRotation|balance)/.test(key)) return 'Faults';
+  if (/^(hipsBack|rounded|barDrift|hipsRise|lockout|neck|lockedKnee|hipRotation|hipWidth|weightShift|balance)/.test(key)) return 'Faults';
   if (/^(rep|cutOff|bottom|minLowering)/.test(key)) return 'Reps and tempo';
   if (/^(side|front|oblique|calibration|stand|singleLeg|kickstand)/.test(key)) return 'View and calibration';
   return 'Signal';

@@ -26,26 +26,22 @@ export function footage(rel: string): string {
  * the clip's last seconds again in reverse: a clip cut at the bottom of a rep
  * then ends standing, instead of the camera's loop jumping the lifter up
  * (which the analyzer would rightly judge as a rep with a long, deep hold).
- * `cutEndS` first drops the clip's last seconds: a lifter who, after the last
- * rep's descent, sinks on into a squat to put the bar down.
  */
 export function mjpegFor(
   rel: string,
-  opts: { fps?: number; height?: number; holdStartS?: number; holdEndS?: number; riseBackS?: number; cutEndS?: number } = {},
+  opts: { fps?: number; height?: number; holdStartS?: number; holdEndS?: number; riseBackS?: number } = {},
 ): string {
   const fps = opts.fps ?? 30;
   const height = opts.height ?? 640;
   const holdStart = opts.holdStartS ?? 0;
   const holdEnd = opts.holdEndS ?? 0;
   const riseBack = opts.riseBackS ?? 0;
-  const cutEnd = opts.cutEndS ?? 0;
   const src = footage(rel);
-  const name = `${rel.replace(/[\\/]/g, '__').replace(/\.\w+$/, '')}_${fps}fps_${height}_${holdStart}_${holdEnd}${riseBack ? `_r${riseBack}` : ''}${cutEnd ? `_c${cutEnd}` : ''}.mjpeg`;
+  const name = `${rel.replace(/[\\/]/g, '__').replace(/\.\w+$/, '')}_${fps}fps_${height}_${holdStart}_${holdEnd}${riseBack ? `_r${riseBack}` : ''}.mjpeg`;
   const out = path.join(artifactsDir, 'clips', name);
   if (existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs) return out;
   mkdirSync(path.dirname(out), { recursive: true });
-  const cut = cutEnd ? `trim=end=${durationS(src) - cutEnd},setpts=PTS-STARTPTS,` : '';
-  const base = `${cut}fps=${fps},scale=-2:${height}`;
+  const base = `fps=${fps},scale=-2:${height}`;
   // Holding the first/last frame = the lifter standing still before and after the set.
   const hold = `tpad=start_duration=${holdStart}:start_mode=clone:stop_duration=${holdEnd}:stop_mode=clone`;
   const graph = riseBack
@@ -57,11 +53,4 @@ export function mjpegFor(
     { stdio: 'inherit' },
   );
   return out;
-}
-
-function durationS(file: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]).toString();
-  const d = Number(out.trim());
-  if (!(d > 0)) throw new Error(`could not read the duration of ${file}`);
-  return d;
 }

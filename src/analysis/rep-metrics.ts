@@ -63,8 +63,6 @@ export interface RepMetrics {
   trunkGain: number;
   /** shoulder share of the rise when the hips have done half of theirs (1 = together, 0 = hips first) */
   riseSync: number;
-  /** share of the bottom trunk inclination still left when the knees have done 90% of their extension (≈1 = the knees straightened first) */
-  kneeLead: number;
   /** most backward trunk inclination around lockout, deg (negative = behind vertical) */
   lockoutTrunkMin: number;
   kneeBottom: number;
@@ -205,27 +203,6 @@ function riseSyncOf(h: History, rs: number, b1: number, hi: number): number {
   return NaN;
 }
 
-/**
- * Share of the bottom trunk inclination left when the knees have done 90% of
- * their extension on the way up (3-frame medians): a pull whose knees lock
- * while the chest is still down has let the hips rise first.
- */
-function kneeLeadOf(h: History, from: number, to: number, kneeBottom: number, trunkBottom: number): number {
-  if (!(to - from >= 3) || !(trunkBottom > 15)) return NaN;
-  const m3 = (c: number, i: number) => {
-    const a = h.get(Math.max(from, i - 1), c);
-    const b = h.get(i, c);
-    const d = h.get(Math.min(to, i + 1), c);
-    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), d));
-  };
-  let kneeTop = -Infinity;
-  for (let i = from; i <= to; i++) kneeTop = Math.max(kneeTop, m3(COL.knee, i));
-  const range = kneeTop - kneeBottom;
-  if (!(range > 15)) return NaN;
-  for (let i = from; i <= to; i++) if (m3(COL.knee, i) >= kneeBottom + 0.9 * range) return m3(COL.trunk, i) / trunkBottom;
-  return NaN;
-}
-
 /** The longest time between two consecutive rows in [a, b] (rows are written only while a person is seen), ms. */
 function longestGap(h: History, a: number, b: number): number {
   let g = 0;
@@ -350,7 +327,6 @@ export function computeRepMetrics(
     if (w.cutStart) rs = b1;
     riseSync = riseSyncOf(h, rs, b1, hi);
   }
-  const kneeLead = w.rose ? kneeLeadOf(h, b1, hi, kneeB, trunkBottom) : NaN;
 
   // lockout: the end of the rise and the frames kept after it
   let lockoutTrunkMin = NaN;
@@ -448,7 +424,6 @@ export function computeRepMetrics(
     barLeg: pct(col(h, COL.barLeg, bentLo, bentHi, s), 80),
     trunkGain,
     riseSync,
-    kneeLead,
     lockoutTrunkMin,
     kneeBottom: kneeB,
     kneeBottomWorld: med(col(h, COL.kneeW, b0, b1, s)),

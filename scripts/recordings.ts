@@ -15,6 +15,7 @@
  * "ffmpeg-h264"`. A clip that still fails is reported, and the command
  * exits non-zero once every other clip is done.
  */
+import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -147,15 +148,13 @@ export async function run(opts: { noBuild: boolean; only?: string }, log: (line:
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const args = process.argv.slice(2);
-  const opts: { noBuild: boolean; only?: string } = { noBuild: false };
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--no-build') opts.noBuild = true;
-    else if (args[i] === '--only' && args[i + 1]) opts.only = args[++i];
-    else {
-      console.error(`unknown option ${args[i]}\nusage: npm run recordings [-- --no-build] [--only TEXT]`);
-      process.exit(2);
-    }
+  let opts: { noBuild: boolean; only?: string };
+  try {
+    const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, only: { type: 'string' } } });
+    opts = { noBuild: values['no-build'], only: values.only };
+  } catch (e) {
+    console.error(`${e instanceof Error ? e.message : String(e)}\nusage: npm run recordings [-- --no-build] [--only TEXT]`);
+    process.exit(2);
   }
   run(opts).then(
     (code) => process.exit(code),

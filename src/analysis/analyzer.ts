@@ -220,6 +220,14 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
     cues.repFinished(r.evidence, r.unjudged, lastT, r.index);
   }
 
+  /** The lockout checks of every counted rep still waiting for them that `due` says are due, with the frames up to `nowIdx`. */
+  function finishLockouts(nowIdx: number, due: (r: ActiveRep) => boolean): void {
+    for (const r of records) {
+      const ar = r.live as ActiveRep | undefined;
+      if (ar && !ar.done && due(ar)) finishLockout(ar, nowIdx);
+    }
+  }
+
   function openRep(cutStart: boolean): void {
     const startT = machine.startT;
     active = {
@@ -317,10 +325,7 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
       // the video was cut: frames on either side are not one movement, so no rep spans the cut
       cuts++;
       smoother.reset();
-      for (const r of records) {
-        const ar = r.live as ActiveRep | undefined;
-        if (ar && !ar.done) finishLockout(ar, hist.written - 1);
-      }
+      finishLockouts(hist.written - 1, () => true);
       if (active && !active.record) active = null;
       machine.interrupt();
     }
@@ -427,10 +432,7 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
     // standing still: learn the world "up" (feet heights without perspective)
     if ((machine.phase === 'top' || machine.phase === 'lockout') && depth < 0.03) worldUp.offer(frame.world);
     // lockout checks of the previous rep, once its frames after lockout are in
-    for (const r of records) {
-      const ar = r.live as ActiveRep | undefined;
-      if (ar && !ar.done && (t >= ar.lockoutUntil || ev === RepEvent.Start)) finishLockout(ar, i);
-    }
+    finishLockouts(i, (ar) => t >= ar.lockoutUntil || ev === RepEvent.Start);
 
     switch (ev) {
       case RepEvent.Start: {

@@ -133,9 +133,8 @@ export class LiveSession {
   private engineConfig(): EngineConfig {
     // Measured once per device and model; the trial costs a few slow frames.
     const known = this.delegate === 'auto' ? recalledDelegate(this.model) : null;
-    // A head count every 2 s catches a second person without slowing every frame;
-    // the segmentation mask shows the back's outline, the best rounded-back evidence there is.
-    return { model: this.model, delegate: known?.delegate ?? this.delegate, peopleCheckMs: 2000, masks: true, reason: known?.reason };
+    // masks and the head count come from POSE_SETUP, which PoseClient applies to every path
+    return { model: this.model, delegate: known?.delegate ?? this.delegate, reason: known?.reason };
   }
 
   dispose(): void {

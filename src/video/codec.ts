@@ -14,7 +14,7 @@ export function codecFamily(codec: string): CodecFamily {
   if (/^vp0?8\b/.test(c)) return 'vp8';
   if (/^vp0?9\b/.test(c) || c.startsWith('vp09')) return 'vp9';
   if (c.startsWith('av01') || c === 'av1') return 'av1';
-  if (c.startsWith('mp4v') || c === 'xvid' || c === 'divx') return 'mpeg4-part2';
+  if (c.startsWith('mp4v') || c === 'mpeg4' || c === 'xvid' || c === 'divx' || c === 'dx50' || c === 'fmp4') return 'mpeg4-part2';
   return 'other';
 }
 

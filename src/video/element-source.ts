@@ -1,16 +1,17 @@
 /**
- * The fallback decoder: a hidden <video> (WebM, or anything WebCodecs cannot
- * take here). Frames are captured as they are presented
+ * The last-resort decoder: a hidden <video>, for a browser with neither
+ * WebCodecs nor a working ffmpeg.wasm. Frames are captured as they are presented
  * (requestVideoFrameCallback) while playback is paced by the consumer:
  * playbackRate follows the pose worker's measured throughput and playback
  * pauses while a few frames are held, so it runs as fast as the model
  * allows, not at real-time speed. A frame the page was too busy to catch is
- * skipped and counted (WebCodecs, used for MP4/MOV, never skips).
+ * skipped and counted (the other decoders never skip).
  */
 import { BitmapMaker } from './bitmap';
 import { FrameQueue } from './frame-queue';
 import { videoErrors, VideoError } from './errors';
-import type { DecodedFrame, FrameSource, VideoInfo } from './types';
+import { keepFrame } from './decimate';
+import type { DecodedFrame, FrameRange, FrameSource, VideoInfo } from './types';
 import type { Container } from './sniff';
 import { inferenceSize } from '../shared/frame-size';
 
@@ -70,6 +71,9 @@ export async function openWithElement(file: Blob, name: string, container: Conta
 }
 
 export class ElementSource implements FrameSource {
+  /** a playing element has one position: the whole video, once */
+  readonly seekable = false;
+
   constructor(
     private readonly video: HTMLVideoElement,
     private readonly url: string,
@@ -84,8 +88,9 @@ export class ElementSource implements FrameSource {
     URL.revokeObjectURL(this.url);
   }
 
-  async *frames(signal?: AbortSignal): AsyncGenerator<DecodedFrame, void, void> {
+  async *frames(signal?: AbortSignal, range: FrameRange = {}): AsyncGenerator<DecodedFrame, void, void> {
     const { video, info } = this;
+    let lastKept: number | null = null;
     // The element already shows the picture upright.
     const maker = new BitmapMaker(info.inferenceWidth, info.inferenceHeight, 0);
     const queue = new FrameQueue<DecodedFrame>(this.capacity, (f) => f.bitmap.close());
@@ -139,6 +144,11 @@ export class ElementSource implements FrameSource {
       }
       prevMediaTime = meta.mediaTime;
       const t = (meta.mediaTime - firstMediaTime) * 1000;
+      if (!keepFrame(t, lastKept, range.minIntervalMs ?? 0)) {
+        handle = video.requestVideoFrameCallback(onFrame);
+        return;
+      }
+      lastKept = t;
       converting++;
       if (!queue.hasRoom(converting)) {
         video.pause();

@@ -28,7 +28,7 @@ export const videoErrors = {
     new VideoError(`${quote(name)} is empty (0 bytes). The copy probably failed: copy or download the video again.`, 'empty'),
   notVideo: (name: string) =>
     new VideoError(
-      `${quote(name)} is not a video this app can read. Choose an MP4, MOV or WebM video, or a landmark recording (.json) saved by this app.`,
+      `${quote(name)} is not a video this app can read. Choose a video (MP4, MOV, WebM, MKV, 3GP or AVI), or a landmark recording (.json) saved by this app.`,
       'not-video',
     ),
   truncated: (name: string) =>

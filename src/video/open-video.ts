@@ -1,17 +1,19 @@
 /**
  * Opens a video file for analysis: sniffs what it is, then picks the
- * decoder. MP4/MOV go through mp4box + WebCodecs when this browser can
- * decode the track; everything else (WebM…) through a <video> element.
- * Failures are VideoErrors with a message for the user.
+ * decoder. Containers mediabunny reads (MP4, MOV, 3GP, WebM, MKV) go through
+ * WebCodecs when this browser decodes the codec; anything else (HEVC with no
+ * platform decoder, MPEG-4 Part 2, AVI…) through ffmpeg.wasm, loaded on
+ * demand; a <video> element is the last resort. Failures are VideoErrors
+ * with a message for the user.
  */
 import { inferenceSize } from '../shared/frame-size';
 import { unsupportedCodecError } from './codec';
+import { demuxVideo, type DemuxedVideo } from './demux';
 import { openWithElement } from './element-source';
 import { videoErrors, VideoError } from './errors';
-import { demuxMp4 } from './mp4-demux';
-import { isIsoBmff, sniffContainer, type Container } from './sniff';
+import { sniffContainer, type Container } from './sniff';
 import type { FrameSource, VideoInfo } from './types';
-import { WebCodecsSource, webCodecsSupports } from './webcodecs-source';
+import { WebCodecsSource } from './webcodecs-source';
 
 export async function sniffFile(file: Blob): Promise<Container> {
   return sniffContainer(new Uint8Array(await file.slice(0, 512).arrayBuffer()));
@@ -20,7 +22,7 @@ export async function sniffFile(file: Blob): Promise<Container> {
 export interface OpenOptions {
   /** longest side of the bitmaps sent to the worker */
   maxSide?: number;
-  /** force the <video> fallback (tests, or a browser without WebCodecs) */
+  /** force the <video> fallback (tests, or a browser without WebCodecs or wasm) */
   preferElement?: boolean;
   signal?: AbortSignal;
 }
@@ -30,53 +32,45 @@ export async function openVideo(file: Blob, name: string, opts: OpenOptions = {}
   if (file.size === 0) throw videoErrors.empty(name);
   const container = await sniffFile(file);
   if (container === 'text' || container === 'json') throw videoErrors.notVideo(name);
+  if (opts.preferElement) return openWithElement(file, name, container, maxSide);
 
-  if (isIsoBmff(container) && !opts.preferElement) {
-    const track = await demuxMp4(file, name, opts.signal);
-    const supported = await webCodecsSupports(track);
-    if (supported) {
-      const size = inferenceSize(track.displayWidth, track.displayHeight, maxSide);
-      const info: VideoInfo = {
-        name,
-        container,
-        decoder: 'webcodecs',
-        codec: track.codec,
-        width: track.displayWidth,
-        height: track.displayHeight,
-        rotation: track.rotation,
-        fps: track.fps,
-        durationMs: track.durationMs,
-        frameCount: track.samples.length,
-        inferenceWidth: size.width,
-        inferenceHeight: size.height,
-        warnings:
-          track.missingSamples > 0
-            ? [`The file ends early (cut off while copying?): ${track.missingSamples} frame(s) at the end are missing and were not analysed.`]
-            : [],
-      };
-      return new WebCodecsSource(file, track, info);
-    }
-    // WebCodecs says no. A <video> may still play it (a platform decoder); if not, say which codec.
-    const mime = `video/${container === 'mov' ? 'quicktime' : 'mp4'}; codecs="${track.codec}"`;
-    const el = document.createElement('video');
-    if (!el.canPlayType(mime) && !el.canPlayType(`video/mp4; codecs="${track.codec}"`)) {
-      throw unsupportedCodecError(name, track.codec);
-    }
-    try {
-      const src = await openWithElement(file, name, container, maxSide);
-      src.info.codec = track.codec;
-      src.info.rotation = track.rotation;
-      return src;
-    } catch (e) {
-      if (e instanceof VideoError && e.kind !== 'corrupt') throw unsupportedCodecError(name, track.codec);
-      throw e;
-    }
-  }
+  const demuxed = await demuxVideo(file, name, opts.signal);
+  if (demuxed?.webCodecs && typeof VideoDecoder !== 'undefined') return webCodecsSource(demuxed, name, container, maxSide);
+  const codec = demuxed?.codec ?? '';
+  demuxed?.input.dispose();
   try {
-    return await openWithElement(file, name, container, maxSide);
+    const { openWithFfmpeg } = await import('./ffmpeg-source');
+    return await openWithFfmpeg(file, name, container, maxSide, opts.signal);
   } catch (e) {
-    if (e instanceof VideoError && container === 'unknown' && e.kind !== 'corrupt') throw videoErrors.notVideo(name);
-    throw e;
+    if (opts.signal?.aborted) throw e;
+    // ffmpeg read the container (mediabunny did too) but not the pictures: name the codec.
+    if (demuxed && e instanceof VideoError && e.kind !== 'truncated') throw unsupportedCodecError(name, codec);
+    if (e instanceof VideoError && container === 'unknown') throw videoErrors.notVideo(name);
+    if (e instanceof VideoError) throw e;
+    // ffmpeg.wasm itself failed to load (memory, an old browser): the platform player may still manage.
+    return openWithElement(file, name, container, maxSide);
   }
 }
 
+function webCodecsSource(video: DemuxedVideo, name: string, container: Container, maxSide: number): FrameSource {
+  const size = inferenceSize(video.displayWidth, video.displayHeight, maxSide);
+  const info: VideoInfo = {
+    name,
+    container,
+    decoder: 'webcodecs',
+    codec: video.codec,
+    width: video.displayWidth,
+    height: video.displayHeight,
+    rotation: video.rotation,
+    fps: video.fps,
+    durationMs: video.durationMs,
+    frameCount: video.frameCount,
+    inferenceWidth: size.width,
+    inferenceHeight: size.height,
+    warnings:
+      video.missingFrames > 0
+        ? [`The file ends early (cut off while copying?): ${video.missingFrames} frame(s) at the end are missing and were not analysed.`]
+        : [],
+  };
+  return new WebCodecsSource(video, info);
+}

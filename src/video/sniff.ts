@@ -33,7 +33,3 @@ function looksLikeText(b: Uint8Array): boolean {
   return bad / b.length < 0.02;
 }
 
-/** Containers the WebCodecs path can demux (mp4box). */
-export function isIsoBmff(c: Container): boolean {
-  return c === 'mp4' || c === 'mov';
-}

@@ -11,7 +11,17 @@ export interface DecodedFrame {
   index: number;
 }
 
-export type DecoderKind = 'webcodecs' | 'media-element';
+export type DecoderKind = 'webcodecs' | 'ffmpeg' | 'media-element';
+
+/** Part of a video, and how sparsely to take its frames. */
+export interface FrameRange {
+  /** ms from the first frame, inclusive */
+  startMs?: number;
+  /** exclusive */
+  endMs?: number;
+  /** skip frames closer than this to the last one kept (a 60 fps clip read at 30) */
+  minIntervalMs?: number;
+}
 
 export interface VideoInfo {
   name: string;
@@ -39,6 +49,8 @@ export interface FrameSource {
    * Decodes ahead of the consumer, holding at most a few frames. Breaking out
    * of the loop (or aborting) stops decoding and closes what is held.
    */
-  frames(signal?: AbortSignal): AsyncGenerator<DecodedFrame, void, void>;
+  frames(signal?: AbortSignal, range?: FrameRange): AsyncGenerator<DecodedFrame, void, void>;
+  /** ranges other than the whole video can be read, several at once */
+  readonly seekable: boolean;
   close(): void;
 }

@@ -1,0 +1,72 @@
+/**
+ * Reading ffmpeg's own answers: ffprobe's JSON for the video stream, and the
+ * showinfo filter's log line per frame (its presentation time).
+ */
+import type { Rotation } from './rotation';
+
+export interface ProbedVideo {
+  /** the sample entry / FourCC when there is one (hvc1, mp4v, XVID), else ffmpeg's codec name */
+  codec: string;
+  /** the picture as shown (rotation applied) */
+  displayWidth: number;
+  displayHeight: number;
+  rotation: Rotation;
+  fps: number;
+  durationMs: number;
+  frameCount: number;
+}
+
+interface ProbeStream {
+  codec_type?: string;
+  codec_name?: string;
+  codec_tag_string?: string;
+  width?: number;
+  height?: number;
+  avg_frame_rate?: string;
+  r_frame_rate?: string;
+  nb_frames?: string;
+  duration?: string;
+  tags?: { rotate?: string };
+  side_data_list?: { rotation?: number }[];
+}
+
+const rate = (r: string | undefined): number => {
+  if (!r) return NaN;
+  const [n, d] = r.split('/').map(Number);
+  return d ? n / d : n;
+};
+
+/** null when the output has no video stream. */
+export function parseProbe(stdout: string): ProbedVideo | null {
+  const start = stdout.indexOf('{');
+  const end = stdout.lastIndexOf('}');
+  if (start < 0 || end < start) return null;
+  const json = JSON.parse(stdout.slice(start, end + 1)) as { streams?: ProbeStream[]; format?: { duration?: string } };
+  const s = json.streams?.find((x) => x.codec_type === 'video');
+  if (!s || !s.width || !s.height) return null;
+  // ffmpeg reports the display matrix counter-clockwise; the legacy tag and this app count clockwise.
+  const matrix = s.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation;
+  const clockwise = matrix !== undefined ? -matrix : Number(s.tags?.rotate ?? 0);
+  const rotation = ((((Math.round(clockwise / 90) * 90) % 360) + 360) % 360) as Rotation;
+  const quarter = rotation === 90 || rotation === 270;
+  const fps = [rate(s.avg_frame_rate), rate(s.r_frame_rate)].find((f) => Number.isFinite(f) && f > 0 && f < 1000) ?? 30;
+  const durationS = [Number(s.duration), Number(json.format?.duration)].find((d) => Number.isFinite(d) && d > 0) ?? 0;
+  const listed = Number(s.nb_frames);
+  const tag = s.codec_tag_string && /^[A-Za-z0-9]{4}$/.test(s.codec_tag_string) ? s.codec_tag_string : '';
+  return {
+    codec: tag || s.codec_name || '',
+    displayWidth: quarter ? s.height : s.width,
+    displayHeight: quarter ? s.width : s.height,
+    rotation,
+    fps,
+    durationMs: durationS * 1000,
+    frameCount: Number.isFinite(listed) && listed > 0 ? listed : Math.round(durationS * fps),
+  };
+}
+
+/** The frame time (s) in a showinfo log line, or null for any other line. */
+export function showinfoTime(line: string): number | null {
+  if (!line.includes('Parsed_showinfo')) return null;
+  const m = /\bpts_time:\s*(-?[0-9.]+(?:e[-+]?\d+)?)/.exec(line);
+  return m ? Number(m[1]) : null;
+}

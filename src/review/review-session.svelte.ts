@@ -11,6 +11,9 @@ import { VideoError, videoErrors, type VideoErrorKind } from '../video/errors';
 import type { VideoInfo } from '../video/types';
 import { analyse, checkClip, frameResults, parseRecording, serializeRecording, type ThresholdOverrides } from './analysis';
 import { poseClipFromVideo, type PipelineStats } from './pipeline';
+import { planSegments } from './segments';
+import { reviewWorkersHere } from './worker-count';
+import { intervalFor } from '../video/decimate';
 import type { ProgressSnapshot } from './eta';
 import { anglesCsv } from './report-view';
 import { downloadText, exportNames } from './download';
@@ -27,6 +30,8 @@ export class ReviewSession {
   lift = $state<LiftOption>('auto');
   side = $state<Side | null>(null);
   model = $state<ModelVariant>('full');
+  /** frames analysed per second at most ('all': every frame; 30 gives the same verdicts, see analysis-rate.test) */
+  rate = $state<'30' | 'all'>('30');
   thresholds = $state.raw<ThresholdOverrides>({});
 
   // --- progress and messages
@@ -63,8 +68,12 @@ export class ReviewSession {
   saved = $state<ReviewIndexEntry[]>([]);
 
   private file: Blob | null = null;
-  private client = new PoseClient();
+  /** one per pose worker; the first always exists, the others are started when a clip is long enough to split */
+  private clients: PoseClient[] = [new PoseClient()];
+  private readonly workers = reviewWorkersHere();
   private engineKey = '';
+  /** clients[0..ready) run the engine of engineKey */
+  private ready = 0;
   private run: AbortController | null = null;
   private generation = 0;
   private recomputeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -156,14 +165,15 @@ export class ReviewSession {
       this.setVideoUrl(URL.createObjectURL(file));
       this.videoInfo = source.info;
       this.message = `Loading the ${this.model} pose model…`;
-      await this.ensureEngine();
-      await this.client.reset();
+      const parts = source.seekable ? planSegments({ workers: this.workers, durationMs: source.info.durationMs }).length : 1;
+      await this.ensureEngine(parts);
       signal.throwIfAborted();
       this.status = 'analysing';
       this.message = `Analysing ${source.info.frameCount} frames of “${name}”…`;
       this.progress = null;
-      const result = await poseClipFromVideo(source, this.client, {
+      const result = await poseClipFromVideo(source, this.clients.slice(0, parts), {
         signal,
+        minIntervalMs: intervalFor(this.rate === 'all' ? null : Number(this.rate)),
         model: `pose_landmarker_${this.model}`,
         onProgress: (p) => (this.progress = p),
       });
@@ -191,13 +201,16 @@ export class ReviewSession {
     this.message = '';
   }
 
-  private async ensureEngine(): Promise<void> {
+  /** `n` workers running this model (the ones already running it are kept). */
+  private async ensureEngine(n = 1): Promise<void> {
     const config = { model: this.model, ...REVIEW_ENGINE };
     const key = JSON.stringify(config);
-    if (key === this.engineKey) return;
-    this.engineKey = '';
-    await this.client.init(config);
+    if (key !== this.engineKey) this.ready = 0;
     this.engineKey = key;
+    while (this.clients.length < n) this.clients.push(new PoseClient());
+    if (this.ready >= n) return;
+    await Promise.all(this.clients.slice(this.ready, n).map((c) => c.init(config)));
+    this.ready = n;
   }
 
   // ------------------------------------------------------------ analysis
@@ -343,14 +356,14 @@ export class ReviewSession {
   async benchPredecoded(file: Blob, maxFrames?: number) {
     await this.ensureEngine();
     const { predecodedLoop } = await import('./bench');
-    return predecodedLoop(this.client, file, maxFrames);
+    return predecodedLoop(this.clients[0], file, maxFrames);
   }
 
   // ------------------------------------------------------------ housekeeping
 
   dispose(): void {
     this.cancel();
-    this.client.terminate();
+    for (const c of this.clients) c.terminate();
     this.setVideoUrl(null);
   }
 
@@ -392,7 +405,7 @@ export class ReviewSession {
     this.errorKind = e instanceof VideoError ? e.kind : null;
     if (e instanceof VideoError) this.message = e.message;
     else if (e instanceof WorkerCrashedError) {
-      this.engineKey = '';
+      this.ready = 0;
       this.message = `The pose engine stopped (${e.message}). Open the file again to retry.`;
     } else this.message = `Something went wrong while analysing “${this.name}”: ${e instanceof Error ? e.message : String(e)}`;
     // Keep the app usable: nothing half-made stays on screen.

@@ -1,7 +1,7 @@
 /**
- * Batch review from the command line, for a folder of patient videos:
+ * Batch review from the command line, for a clinic's folder of patient videos:
  *
- *   npm run analyze -- <video…> [--lift deadlift|rdl|sl-rdl|kickstand-rdl|auto]
+ *   npm run analyze -- <video or folder…> [--lift deadlift|rdl|sl-rdl|kickstand-rdl|auto]
  *                      [--side left|right] [--model lite|full|heavy] [--out dir] [--no-build]
  *
  * It runs the review screen itself: the production build served by `vite
@@ -11,8 +11,18 @@
  * here is the one the review screen shows for the same file and options.
  * Builds the app first when dist/ is missing or older than the sources
  * (`--no-build`: use dist/ as it is, if it exists).
+ *
+ * A folder is walked recursively (analyze-folder.ts: .mp4 .m4v .mov .webm
+ * .mkv .3gp .3g2 .avi, any case, hidden files skipped, name order); its
+ * videos' exports keep their sub-folders under --out. A file named on the
+ * command line is taken whatever its extension. One progress line per video
+ * as it finishes, and `<out>/summary.csv` (analyze-summary.ts: one row per
+ * rep, one for a video with no reps or that failed) rewritten after every
+ * video, so a batch stopped halfway keeps what it did. Exit status: 0 when
+ * every video was reviewed, 1 when any failed (the others are still done),
+ * 2 for a usage error (a bad option, a missing path, a folder with no video).
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,12 +30,18 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser';
 import { guardOrigin } from '../e2e/origin-guard';
 import { startPreview } from '../bench/preview-server';
+import { collectJobs, UsageError, type VideoJob } from './analyze-folder';
+import { exitStatus, finalLine, firstLine, progressLine, summaryCsv, type ReportLike, type VideoResult } from './analyze-summary';
+
+export { UsageError } from './analyze-folder';
+export { summaryLine } from './analyze-summary';
 
 export const LIFT_CHOICES = ['deadlift', 'rdl', 'sl-rdl', 'kickstand-rdl', 'auto'] as const;
 export const SIDE_CHOICES = ['left', 'right'] as const;
 export const MODEL_CHOICES = ['lite', 'full', 'heavy'] as const;
 
 export interface AnalyzeArgs {
+  /** videos and folders of videos, as given */
   videos: string[];
   lift: (typeof LIFT_CHOICES)[number];
   side: (typeof SIDE_CHOICES)[number] | null;
@@ -36,9 +52,7 @@ export interface AnalyzeArgs {
 }
 
 export const USAGE =
-  'usage: npm run analyze -- <video…> [--lift deadlift|rdl|sl-rdl|kickstand-rdl|auto] [--side left|right] [--model lite|full|heavy] [--out dir] [--no-build]';
-
-export class UsageError extends Error {}
+  'usage: npm run analyze -- <video or folder…> [--lift deadlift|rdl|sl-rdl|kickstand-rdl|auto] [--side left|right] [--model lite|full|heavy] [--out dir] [--no-build]';
 
 /** Parses the command line; throws UsageError with a message for the user. */
 export function parseArgs(argv: readonly string[]): AnalyzeArgs {
@@ -79,23 +93,8 @@ export function parseArgs(argv: readonly string[]): AnalyzeArgs {
         a.videos.push(arg);
     }
   }
-  if (a.videos.length === 0) throw new UsageError(`no video given\n${USAGE}`);
+  if (a.videos.length === 0) throw new UsageError(`no video or folder given\n${USAGE}`);
   return a;
-}
-
-interface ReportLike {
-  lift: string | null;
-  view: string;
-  reps: { faults: string[] }[];
-  summary: { cleanReps: number };
-}
-
-/** "0016k_1.mp4: 11 reps (1 clean), faults: hips-back ×10 [deadlift, side view]" */
-export function summaryLine(file: string, r: ReportLike): string {
-  const counts = new Map<string, number>();
-  for (const rep of r.reps) for (const f of rep.faults) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const faults = counts.size ? [...counts].map(([id, n]) => `${id} ×${n}`).join(', ') : 'none';
-  return `${file}: ${r.reps.length} rep${r.reps.length === 1 ? '' : 's'} (${r.summary.cleanReps} clean), faults: ${faults} [${r.lift ?? 'lift not recognised'}, ${r.view} view]`;
 }
 
 function freePort(): Promise<number> {
@@ -132,6 +131,10 @@ export interface ReviewScreenOptions {
   model: AnalyzeArgs['model'];
   lift?: AnalyzeArgs['lift'];
   side?: AnalyzeArgs['side'];
+  /** '30': the screen's default cap; 'all': every frame */
+  rate?: '30' | 'all';
+  /** pose workers (default: the screen's choice for this machine) */
+  workers?: number;
   /** use dist/ as built even when older than the sources */
   noBuild?: boolean;
 }
@@ -145,7 +148,11 @@ export interface ReviewScreen {
   page: Page;
   /** requests that tried to leave the app's origin (blocked) */
   offending: string[];
-  /** Opens `video` with the real file input and waits until the screen is done with it. */
+  /**
+   * Opens `video` with the real file input and waits until the screen is done
+   * with it. Throws when the page fails (crashed, closed) or the review stalls
+   * for STALL_MS; the screen may then be unusable.
+   */
   review(video: string, onProgress?: (done: number, total: number) => void): Promise<ReviewOutcome>;
   /** Clicks one of the screen's export buttons and saves the download into `dir`. */
   saveExport(testId: 'export-report' | 'export-recording', dir: string, taken: Set<string>): Promise<string>;
@@ -153,6 +160,9 @@ export interface ReviewScreen {
   recordingText(): Promise<string>;
   close(): Promise<void>;
 }
+
+/** A review whose state has not moved for this long is given up (a decoder or worker that hung). */
+export const STALL_MS = 300_000;
 
 export async function openReviewScreen(opts: ReviewScreenOptions): Promise<ReviewScreen> {
   const preview = await startPreview(await freePort(), { fresh: !opts.noBuild });
@@ -162,8 +172,9 @@ export async function openReviewScreen(opts: ReviewScreenOptions): Promise<Revie
     const context = await browser.newContext({ acceptDownloads: true });
     const offending = await guardOrigin(context, preview.url);
     const page = await context.newPage();
-    await page.goto(`${preview.url}/?debug#/review`);
+    await page.goto(`${preview.url}/?debug${opts.workers ? `&workers=${opts.workers}` : ''}#/review`);
     await page.getByTestId('review-model').selectOption(opts.model);
+    await page.getByTestId('review-rate').selectOption(opts.rate ?? '30');
     await page.getByTestId('review-lift').selectOption(opts.lift ?? 'auto');
     await page.getByTestId('review-side').selectOption(opts.side ?? { index: 0 });
     const b = browser;
@@ -178,6 +189,8 @@ export async function openReviewScreen(opts: ReviewScreenOptions): Promise<Revie
         const before = (await page.evaluate(() => (window as any).__hinge.review.opened)) as number;
         await page.getByTestId('review-file').setInputFiles(video);
         await page.waitForFunction((n) => (window as any).__hinge.review.opened > n, before);
+        let lastState = '';
+        let lastChange = Date.now();
         for (;;) {
           const s = await page.evaluate(() => {
             const r = (window as any).__hinge.review;
@@ -192,6 +205,9 @@ export async function openReviewScreen(opts: ReviewScreenOptions): Promise<Revie
           if (s.status === 'ready') return { ok: true, frames: s.frames };
           if (s.status === 'error' || s.status === 'idle') return { ok: false, message: s.message, errorKind: s.errorKind };
           if (s.p) onProgress?.(s.p.done, s.p.total);
+          const state = `${s.status} ${s.p?.done ?? ''}`;
+          if (state !== lastState) [lastState, lastChange] = [state, Date.now()];
+          else if (Date.now() - lastChange > STALL_MS) throw new Error(`the review stalled (${s.status}, no progress for ${STALL_MS / 1000} s)`);
           await page.waitForTimeout(500);
         }
       },
@@ -225,55 +241,101 @@ export async function openReviewScreen(opts: ReviewScreenOptions): Promise<Revie
   }
 }
 
-/** Analyses each video through the review screen; returns the process exit code. */
+/** Writes through a temporary file, so a batch stopped mid-write leaves the previous summary whole. */
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+/** Reviews one video on the screen and saves its exports under `<out>/<job.outDir>`. */
+async function reviewVideo(screen: ReviewScreen, job: VideoJob, tag: string, out: string, taken: Set<string>): Promise<VideoResult> {
+  const t0 = performance.now();
+  const seconds = () => (performance.now() - t0) / 1000;
+  let lastShown = '';
+  let outcome: ReviewOutcome;
+  try {
+    outcome = await screen.review(job.video, (done, total) => {
+      // In-video progress only on a terminal, over one line; a log gets the line per video.
+      if (!process.stderr.isTTY) return;
+      const line = `${tag} ${job.file}: ${done}/${total} frames`;
+      if (line === lastShown) return;
+      lastShown = line;
+      process.stderr.write(`\r\x1b[K${line}`);
+    });
+  } finally {
+    if (process.stderr.isTTY && lastShown) process.stderr.write('\r\x1b[K');
+  }
+  if (!outcome.ok) return { ok: false, file: job.file, error: firstLine(outcome.message || 'the review screen gave no reason'), seconds: seconds() };
+  const state = await screen.page.getByTestId('review-status').getAttribute('data-state');
+  if (state !== 'ready') return { ok: false, file: job.file, error: `the review screen did not finish (${state ?? 'no state'})`, seconds: seconds() };
+  const dir = path.join(out, ...job.outDir.split('/').filter(Boolean));
+  mkdirSync(dir, { recursive: true });
+  const reportPath = await screen.saveExport('export-report', dir, taken);
+  await screen.saveExport('export-recording', dir, taken);
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as ReportLike;
+  const warnings = (await screen.page.evaluate(() => (window as any).__hinge.review.warnings)) as string[];
+  return { ok: true, file: job.file, report, reportPath: path.relative(out, reportPath).split(path.sep).join('/'), warnings, seconds: seconds() };
+}
+
+/**
+ * Reviews every video the arguments name through the review screen, in
+ * order, and returns the exit status. Throws UsageError (before any browser
+ * starts) for a path that does not exist or a folder with no video.
+ */
 export async function run(args: AnalyzeArgs, log: (line: string) => void = console.log): Promise<number> {
   // `npm run` starts scripts in the package folder; paths are the caller's.
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  args = { ...args, videos: args.videos.map((v) => path.resolve(cwd, v)), out: path.resolve(cwd, args.out) };
+  const jobs = collectJobs(args.videos, cwd);
+  const out = path.resolve(cwd, args.out);
   const shown = (p: string) => {
     const r = path.relative(cwd, p);
-    return r.startsWith('..') ? p : r;
+    return r.startsWith('..') || path.isAbsolute(r) ? p : r;
   };
-  const missing = args.videos.filter((v) => !existsSync(v) || !statSync(v).isFile());
-  for (const m of missing) log(`${shown(m)}: error: no such file`);
-  const videos = args.videos.filter((v) => !missing.includes(v));
-  if (videos.length === 0) return 1;
-  const screen = await openReviewScreen(args);
-  const { page } = screen;
-  let failed = missing.length;
+  mkdirSync(out, { recursive: true });
+  const summaryPath = path.join(out, 'summary.csv');
+  const results: VideoResult[] = [];
+  const offending: string[] = [];
+  const taken = new Set<string>();
+  let screen: ReviewScreen | null = await openReviewScreen(args);
+  let screenLost = '';
   try {
-    const out = args.out;
-    mkdirSync(out, { recursive: true });
-    const taken = new Set<string>();
-    for (const video of videos) {
-      const name = path.basename(video);
-      let lastShown = '';
-      const outcome = await screen.review(video, (done, total) => {
-        if (!process.stderr.isTTY) return;
-        lastShown = `${name}: ${done}/${total} frames`;
-        process.stderr.write(`\r\x1b[K${lastShown}`);
-      });
-      if (process.stderr.isTTY && lastShown) process.stderr.write('\r\x1b[K');
-      if (!outcome.ok) {
-        failed++;
-        log(`${shown(video)}: error: ${outcome.message}`);
-        continue;
+    for (const [i, job] of jobs.entries()) {
+      const tag = `[${i + 1}/${jobs.length}]`;
+      let result: VideoResult;
+      if (!screen) result = { ok: false, file: job.file, error: `not reviewed: ${screenLost}`, seconds: 0 };
+      else {
+        try {
+          result = await reviewVideo(screen, job, tag, out, taken);
+        } catch (e) {
+          result = { ok: false, file: job.file, error: firstLine(e), seconds: 0 };
+          // The page may have crashed or hung: a fresh screen for the rest (dist/ is built by now).
+          offending.push(...screen.offending);
+          await screen.close().catch(() => undefined);
+          screen = null;
+          if (i + 1 < jobs.length) {
+            try {
+              screen = await openReviewScreen({ ...args, noBuild: true });
+            } catch (e2) {
+              screenLost = `the review screen could not be restarted (${firstLine(e2)})`;
+            }
+          }
+        }
       }
-      if ((await page.getByTestId('review-status').getAttribute('data-state')) !== 'ready') continue;
-      const reportPath = await screen.saveExport('export-report', out, taken);
-      await screen.saveExport('export-recording', out, taken);
-      const report = (await page.evaluate(() => (window as any).__hinge.review.report)) as ReportLike;
-      const warnings = (await page.evaluate(() => (window as any).__hinge.review.warnings)) as string[];
-      log(summaryLine(shown(video), report) + (warnings.length ? ` (warning: ${warnings.join(' ')})` : '') + ` → ${shown(reportPath)}`);
-    }
-    if (screen.offending.length) {
-      log(`error: the page tried to reach off its origin: ${screen.offending.join(', ')}`);
-      failed++;
+      results.push(result);
+      writeAtomic(summaryPath, summaryCsv(results));
+      log(progressLine(i + 1, jobs.length, result));
     }
   } finally {
-    await screen.close();
+    if (screen) {
+      offending.push(...screen.offending);
+      await screen.close();
+    }
   }
-  return failed > 0 ? 1 : 0;
+  writeAtomic(summaryPath, summaryCsv(results));
+  if (offending.length) log(`error: the page tried to reach off its origin: ${offending.join(', ')}`);
+  log(finalLine(results, shown(summaryPath)));
+  return exitStatus(results, offending.length);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
@@ -287,6 +349,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   run(args).then(
     (code) => process.exit(code),
     (e: unknown) => {
+      if (e instanceof UsageError) {
+        console.error(`${e.message}\n${USAGE}`);
+        process.exit(2);
+      }
       console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
       process.exit(1);
     },

@@ -17,26 +17,17 @@ import { REVIEW_ENGINE } from '../src/shared/pose-protocol';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** What the recordings script asks of the review screen (the model decides the landmarks; the lift does not). */
-export const RECORDING_OPTIONS = { model: 'full', lift: 'auto' } as const;
-
 /**
- * How a clip this Chromium cannot decode is turned into H.264 for the same
- * pipeline: near-lossless, every frame kept at its own timestamp, upright.
+ * What the recordings script asks of the review screen: the model, every
+ * frame, and a fixed worker count (each worker warms up on its part, so the
+ * split is part of the result); the lift does not change the landmarks.
  */
-export const FFMPEG_H264_ARGS = [
-  '-map', '0:v:0', '-an', '-sn', '-dn',
-  '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '10', '-pix_fmt', 'yuv420p',
-  // yuv420p needs even sides.
-  '-vf', 'scale=trunc(iw/2)*2:trunc(ih/2)*2',
-  '-fps_mode', 'passthrough',
-  '-movflags', '+faststart',
-] as const;
+export const RECORDING_OPTIONS = { model: 'full', lift: 'auto', rate: 'all', workers: 2 } as const;
 
 /** The pipeline sources (relative to the repo) whose text decides a recording; tests excluded. */
 export const PIPELINE_SOURCES = {
   dirs: ['workers/pose', 'src/video'],
-  files: ['src/review/pipeline.ts', 'src/shared/pose-protocol.ts', 'src/shared/frame-size.ts', 'src/client/pose-client.ts'],
+  files: ['src/review/pipeline.ts', 'src/review/segments.ts', 'src/shared/pose-protocol.ts', 'src/shared/frame-size.ts', 'src/client/pose-client.ts'],
 } as const;
 
 // ------------------------------------------------------------ pure parts
@@ -130,10 +121,14 @@ export function pipelineInputs(): VersionInput[] {
   // The pinned hash when there is one (the build refuses other bytes); else the whole build script.
   const pinned = pinnedModelHash(build, RECORDING_OPTIONS.model);
   inputs.push({ name: `model:${RECORDING_OPTIONS.model}`, content: pinned ?? build });
-  const tasksVision = JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', '@mediapipe', 'tasks-vision', 'package.json'), 'utf8')) as { version: string };
-  inputs.push({ name: 'tasks-vision', content: tasksVision.version });
-  inputs.push({ name: 'engine', content: JSON.stringify({ ...RECORDING_OPTIONS, ...REVIEW_ENGINE, ffmpeg: FFMPEG_H264_ARGS }) });
+  inputs.push({ name: 'tasks-vision', content: packageVersion('@mediapipe/tasks-vision') });
+  for (const pkg of ['mediabunny', '@ffmpeg/ffmpeg', '@ffmpeg/core']) inputs.push({ name: pkg, content: packageVersion(pkg) });
+  inputs.push({ name: 'engine', content: JSON.stringify({ ...RECORDING_OPTIONS, ...REVIEW_ENGINE }) });
   return inputs;
+}
+
+function packageVersion(pkg: string): string {
+  return (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 let version: string | null = null;

@@ -8,27 +8,22 @@
  *
  *   npm run recordings [-- --no-build] [--only TEXT]   (--only: just the clips whose path contains TEXT)
  *
- * Chromium here cannot decode MPEG-4 Part 2 or HEVC. When the review screen
- * says it cannot decode a clip, the clip is transcoded with the system
- * ffmpeg to H.264 (a temp file outside the repo, deleted afterwards), run
- * through the same pipeline, and the recording says `"decodedVia":
- * "ffmpeg-h264"`. A clip that still fails is reported, and the command
- * exits non-zero once every other clip is done.
+ * Every frame is measured (no 30 fps cap: analysis-rate.test compares the
+ * two), on a fixed number of pose workers so a recording does not depend on
+ * the machine's cores. Clips WebCodecs cannot decode (MPEG-4 Part 2) go
+ * through the app's own ffmpeg.wasm decoder, as on the screen. A clip that
+ * fails is reported, and the command exits non-zero once every other clip
+ * is done.
  */
 import { parseArgs } from 'node:util';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openReviewScreen, type ReviewOutcome, type ReviewScreen } from './analyze';
+import { openReviewScreen, type ReviewScreen } from './analyze';
 import { repoRoot } from '../bench/preview-server';
-import { cacheDir, FFMPEG_H264_ARGS, pipelineVersion, readCachedRecording, RECORDING_OPTIONS, recordingPathFor } from './recordings-cache';
+import { cacheDir, pipelineVersion, readCachedRecording, RECORDING_OPTIONS, recordingPathFor } from './recordings-cache';
 
 export const FOOTAGE_DIR = path.resolve(repoRoot, '..', 'shared', 'footage');
-
-/** VideoError kinds that mean "this browser cannot decode it" (worth a transcode), not "this is not a video". */
-const UNDECODABLE = new Set(['unsupported-codec', 'hevc', 'corrupt']);
 
 /** The `file` column of labels.csv (paths relative to the footage folder), in order. */
 export function clipsFromLabels(csv: string): string[] {
@@ -52,9 +47,9 @@ function firstField(line: string): string {
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The recording the screen made, as the cache stores it: the shared recordings' shape plus where it came from. */
-function cachedDoc(text: string, source: string, version: string, decodedVia: string | null): string {
+function cachedDoc(text: string, source: string, version: string, decoder: string): string {
   const { source: _name, model, fps, width, height, frames, ...rest } = JSON.parse(text) as Record<string, unknown>;
-  return JSON.stringify({ source, model, pipeline: version, ...(decodedVia ? { decodedVia } : {}), fps, width, height, frames, ...rest });
+  return JSON.stringify({ source, model, pipeline: version, decoder, fps, width, height, frames, ...rest });
 }
 
 function writeAtomically(file: string, text: string): void {
@@ -63,12 +58,6 @@ function writeAtomically(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, file);
-}
-
-function transcode(video: string, dir: string): string {
-  const out = path.join(dir, `${path.basename(video, path.extname(video))}.h264.mp4`);
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', video, ...FFMPEG_H264_ARGS, out], { stdio: ['ignore', 'ignore', 'pipe'] });
-  return out;
 }
 
 export async function run(opts: { noBuild: boolean; only?: string }, log: (line: string) => void = console.log): Promise<number> {
@@ -97,34 +86,17 @@ export async function run(opts: { noBuild: boolean; only?: string }, log: (line:
       const c0 = Date.now();
       try {
         // One browser for every clip, started only when something needs building.
-        screen ??= await openReviewScreen({ model: RECORDING_OPTIONS.model, lift: RECORDING_OPTIONS.lift, noBuild: opts.noBuild });
-        let outcome: ReviewOutcome = await screen.review(video);
-        let decodedVia: string | null = null;
-        let firstFailure = '';
-        let how = '';
-        if (!outcome.ok && outcome.errorKind && UNDECODABLE.has(outcome.errorKind)) {
-          firstFailure = outcome.message;
-          const tmp = mkdtempSync(path.join(os.tmpdir(), 'hinge-recordings-'));
-          try {
-            const x0 = Date.now();
-            const h264 = transcode(video, tmp);
-            how = `, decoded via ffmpeg-h264: refused in ${secs(x0 - c0)}, transcoded in ${secs(Date.now() - x0)}`;
-            outcome = await screen.review(h264);
-            decodedVia = 'ffmpeg-h264';
-            if (outcome.ok) writeAtomically(recordingPathFor(video), cachedDoc(await screen.recordingText(), rel, version, decodedVia));
-          } finally {
-            rmSync(tmp, { recursive: true, force: true });
-          }
-        } else if (outcome.ok) {
-          writeAtomically(recordingPathFor(video), cachedDoc(await screen.recordingText(), rel, version, null));
-        }
+        screen ??= await openReviewScreen({ ...RECORDING_OPTIONS, noBuild: opts.noBuild });
+        const outcome = await screen.review(video);
         if (!outcome.ok) {
           failed.push(rel);
-          log(`${tag}: failed: ${outcome.message}${firstFailure ? ` (after transcoding with ffmpeg; at first: ${firstFailure})` : ''}`);
+          log(`${tag}: failed: ${outcome.message}`);
           continue;
         }
+        const decoder = (await screen.page.evaluate(() => (window as any).__hinge.review.videoInfo?.decoder ?? 'unknown')) as string;
+        writeAtomically(recordingPathFor(video), cachedDoc(await screen.recordingText(), rel, version, decoder));
         built++;
-        log(`${tag}: built in ${secs(Date.now() - c0)} (${outcome.frames} frames${how})`);
+        log(`${tag}: built in ${secs(Date.now() - c0)} (${outcome.frames} frames, ${decoder})`);
       } catch (e) {
         failed.push(rel);
         const why = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);

@@ -89,8 +89,9 @@ async function main(): Promise<void> {
   console.log('analyzer: timing over the shared landmark recordings…');
   results.analyzer = measureAnalyzer();
 
-  // Always the current sources: a stale build would time old code.
-  const preview = await startPreview(4180, { fresh: true });
+  // Always the current sources: a stale build would time old code. The bench build: the app
+  // plus src/bench/baseline.html, which the production build leaves out.
+  const preview = await startPreview(4180, { fresh: true, bench: true });
   try {
     // Speed here drifts by tens of percent over minutes, and a loop run right
     // after the GPU sweep reads slow. So each ratio's floor is the chosen

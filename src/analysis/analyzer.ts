@@ -118,7 +118,7 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
   const viewState = newViewState();
   const feat = newFeatures();
   const calibrator = new Calibrator(
-    { frames: th.calibrationFrames, tallFraction: th.standTallFraction, minKneeDeg: th.standMinKneeDeg, maxSpeed: 0.25 },
+    { ms: th.calibrationMs, tallFraction: th.standTallFraction, minKneeDeg: th.standMinKneeDeg, maxSpeed: 0.25 },
     options.calibration ?? null,
   );
   if (options.heightHint && options.heightHint > 0) calibrator.seedHeight(options.heightHint);

@@ -13,8 +13,8 @@ import type { Calibration, CalibrationStatus } from './types';
 import type { Features } from './features';
 
 export interface CalibrationParams {
-  /** standing frames needed before calibration is 'done' */
-  frames: number;
+  /** standing time needed before calibration is 'done', ms */
+  ms: number;
   /** a standing frame is at least this fraction of the tallest height seen */
   tallFraction: number;
   /** and has knees at least this straight, degrees */
@@ -23,7 +23,19 @@ export interface CalibrationParams {
   maxSpeed: number;
 }
 
-const KEEP = 90; // ring of recent standing frames: later standing phases refine the estimate
+/**
+ * Standing frames are kept for this long (later standing phases refine the
+ * estimate); times, not frame counts, so a 60 fps clip and its 30 fps copy
+ * calibrate alike. KEEP bounds the ring at 240 fps.
+ */
+const KEEP_MS = 3000;
+const KEEP = 720;
+/** medians are not free: refreshed after this much new standing time */
+const REFRESH_MS = 500;
+/** a standing frame counts for the time since the frame before, at most this (a gap is not standing time) */
+const MAX_STEP_MS = 100;
+/** and calibration needs at least this many, whatever their times */
+const MIN_FRAMES = 4;
 
 export class Calibrator {
   private n = 0;
@@ -41,6 +53,10 @@ export class Calibrator {
   private readonly firstAnkleDy: number[] = [];
   private readonly heelUpL = new Float64Array(KEEP);
   private readonly heelUpR = new Float64Array(KEEP);
+  private readonly at = new Float64Array(KEEP);
+  /** standing time taken so far, ms */
+  private standMs = 0;
+  private standMsAtCompute = 0;
   private tallest = 0;
   /** running estimate of trunk+thigh+shin (posture-independent side-on): a height reference before any standing frame */
   private limbs = 0;
@@ -48,7 +64,6 @@ export class Calibrator {
   private lastT = NaN;
   private cached: Calibration | null = null;
   private dirty = false;
-  private nAtCompute = 0;
   private preset: Calibration | null = null;
 
   constructor(private readonly p: CalibrationParams, preset?: Calibration | null) {
@@ -61,7 +76,7 @@ export class Calibrator {
 
   get status(): CalibrationStatus {
     if (this.preset) return 'done';
-    return this.n >= this.p.frames ? 'done' : this.n > 0 ? 'collecting' : 'waiting';
+    return this.enough() ? 'done' : this.n > 0 ? 'collecting' : 'waiting';
   }
 
   /**
@@ -78,15 +93,20 @@ export class Calibrator {
     if (h > this.tallest) this.tallest = h;
   }
 
+  private enough(): boolean {
+    return this.n >= MIN_FRAMES && this.standMs >= this.p.ms;
+  }
+
   /** Forget everything learned from frames (a different person may have stepped in). */
   reset(): void {
     this.n = 0;
+    this.standMs = 0;
+    this.standMsAtCompute = 0;
     this.firstTrunk.length = 0;
     this.firstAnkleDy.length = 0;
     this.tallest = this.preset ? this.preset.standHeight : 0;
     this.limbs = 0;
     this.cached = this.preset;
-    this.nAtCompute = 0;
     this.lastShY = NaN;
     this.dirty = false;
   }
@@ -95,7 +115,8 @@ export class Calibrator {
   offer(f: Features, tMs: number, footVisible: boolean, sideOn: boolean): boolean {
     if (!f.ok) return false;
     let speed = 0;
-    if (Number.isFinite(this.lastShY) && tMs > this.lastT) speed = (Math.abs(f.shY - this.lastShY) * 1000) / (tMs - this.lastT);
+    const step = Number.isFinite(this.lastT) && tMs > this.lastT ? tMs - this.lastT : 0;
+    if (Number.isFinite(this.lastShY) && step > 0) speed = (Math.abs(f.shY - this.lastShY) * 1000) / step;
     this.lastShY = f.shY;
     this.lastT = tMs;
     if (f.height > this.tallest) this.tallest = f.height;
@@ -121,10 +142,13 @@ export class Calibrator {
     this.neck[i] = f.angles.neck;
     this.ankleDy[i] = f.ankleRY - f.ankleLY;
     this.hipDy[i] = f.hipRY - f.hipLY;
-    if (this.firstTrunk.length < this.p.frames) this.firstTrunk.push(f.angles.trunk);
-    if (this.firstAnkleDy.length < KEEP) this.firstAnkleDy.push(f.ankleRY - f.ankleLY);
+    const stepMs = Math.min(step || 1000 / 30, MAX_STEP_MS);
+    if (!this.enough()) this.firstTrunk.push(f.angles.trunk);
+    if (this.standMs < KEEP_MS) this.firstAnkleDy.push(f.ankleRY - f.ankleLY);
     this.heelUpL[i] = f.toeLY - f.heelLY;
     this.heelUpR[i] = f.toeRY - f.heelRY;
+    this.at[i] = tMs;
+    this.standMs += stepMs;
     this.n++;
     this.dirty = true;
     return true;
@@ -133,15 +157,21 @@ export class Calibrator {
   /** Current calibration (null until 'done'); medians are recomputed lazily. */
   get value(): Calibration | null {
     if (this.preset) return this.preset;
-    if (this.n < this.p.frames) return null;
-    // medians are not free: refresh every 15 new standing frames, not every frame
-    if (!this.cached || (this.dirty && this.n - this.nAtCompute >= 15)) this.recompute();
+    if (!this.enough()) return null;
+    if (!this.cached || (this.dirty && this.standMs - this.standMsAtCompute >= REFRESH_MS)) this.recompute();
     return this.cached;
   }
 
   private recompute(): void {
-    const m = Math.min(this.n, KEEP);
-    const arr = (a: Float64Array) => Array.from(a.subarray(0, m));
+    // the standing frames of the last KEEP_MS (the newest is at slot (n-1) % KEEP)
+    const newest = this.at[(this.n - 1) % KEEP];
+    const slots: number[] = [];
+    for (let k = 0; k < Math.min(this.n, KEEP); k++) {
+      const i = (this.n - 1 - k) % KEEP;
+      if (newest - this.at[i] > KEEP_MS) break;
+      slots.push(i);
+    }
+    const arr = (a: Float64Array) => slots.map((i) => a[i]);
     const shin = median(arr(this.shin));
     let foot = median(arr(this.foot));
     // a foot seen end-on (front view) is foreshortened: fall back to a typical foot/shin ratio
@@ -161,7 +191,7 @@ export class Calibrator {
       frames: this.n,
     };
     this.dirty = false;
-    this.nAtCompute = this.n;
+    this.standMsAtCompute = this.standMs;
   }
 }
 

@@ -210,13 +210,17 @@ function longestGap(h: History, a: number, b: number): number {
   return g;
 }
 
-/** Column c over the standing frames (depth < `maxDepth`) just before index `before`, at most n. */
-function standingBefore(h: History, c: number, before: number, n: number, out: number[], maxDepth = 0.06): number[] {
+/** Column c over the standing frames (depth < `maxDepth`) just before index `before`, covering at most `spanMs`. */
+function standingBefore(h: History, c: number, before: number, spanMs: number, out: number[], maxDepth = 0.06): number[] {
   out.length = 0;
-  for (let i = before - 1; i >= h.oldest && out.length < n; i--) {
+  let newest = NaN;
+  for (let i = before - 1; i >= h.oldest && !(newest - h.get(i, COL.t) >= spanMs); i--) {
     if (h.get(i, COL.depth) < maxDepth) {
       const v = h.get(i, c);
-      if (Number.isFinite(v)) out.push(v);
+      if (Number.isFinite(v)) {
+        if (!out.length) newest = h.get(i, COL.t);
+        out.push(v);
+      }
     } else if (out.length) break;
   }
   return out;
@@ -314,7 +318,9 @@ export function computeRepMetrics(
   let trunkGain = NaN;
   let riseSync = NaN;
   if (w.rose && r1 > b1) {
-    const trunkStart = med(col(h, COL.trunk, Math.max(b0, b1 - 3), b1, s));
+    let ts = b1;
+    while (ts > b0 && t(b1) - t(ts - 1) <= 100) ts--;
+    const trunkStart = med(col(h, COL.trunk, ts, b1, s));
     let tmax = -Infinity;
     for (let i = b1; i <= r1; i++) tmax = Math.max(tmax, h.get(i, COL.trunk));
     trunkGain = tmax - trunkStart;
@@ -368,8 +374,13 @@ export function computeRepMetrics(
     // holds the hands further back than the bar hangs)
     const upright = (i: number) => h.get(i, COL.depth) < 0.03 && (!Number.isFinite(standTrunk) || Math.abs(h.get(i, COL.trunk) - standTrunk) < 4);
     ref.length = 0;
-    for (let i = lowStart - 1; i >= Math.max(h.oldest, lowStart - 90) && ref.length < 15; i--) {
-      if (upright(i)) ref.push(h.get(i, COL.barX));
+    // up to 3 s back, half a second of upright frames (times, not frame counts: any frame rate alike)
+    let refT0 = NaN;
+    for (let i = lowStart - 1; i >= h.oldest && t(lowStart) - t(i) <= 3000 && !(refT0 - t(i) >= 500); i--) {
+      if (upright(i)) {
+        if (!ref.length) refT0 = t(i);
+        ref.push(h.get(i, COL.barX));
+      }
       else if (ref.length && h.get(i, COL.depth) >= 0.03) break;
     }
     // two upright frames will do: at 5–10 fps live a short pause at the top has only a few
@@ -383,7 +394,7 @@ export function computeRepMetrics(
   const barBent = w.cutStart ? pct(col(h, COL.barX, dFrom, Math.max(dFrom, bentHi), s), 80) : med(col(h, COL.barX, b0, b1, s));
   const barDrift = (barBent - barRef) / foot;
   // hip height at the bottom against standing
-  standingBefore(h, COL.hipH, lo, 15, ref);
+  standingBefore(h, COL.hipH, lo, 500, ref);
   if (ref.length < 3) standingIn(h, COL.hipH, w.end, w.lockoutEnd, ref);
   const hipStand = ref.length >= 3 ? med(ref) : NaN;
   const hipDrop = 1 - med(col(h, COL.hipH, b0, b1, s)) / hipStand;

@@ -42,7 +42,7 @@ export interface Thresholds {
   obliqueConfidence: number;
 
   // --- calibration
-  calibrationFrames: number;
+  calibrationMs: number;
   /** standing = at least this fraction of the tallest height seen */
   standTallFraction: number;
   /** standing = knees at least this straight, deg */
@@ -152,9 +152,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   frontMinDeg: 62,
   obliqueConfidence: 0.5,
 
-  // [convention] calibration: 12 frames (0.4 s at 30 fps) standing tall (within 4% of the tallest)
+  // [convention] calibration: 0.4 s (12 frames at 30 fps) standing tall (within 4% of the tallest)
   // with the knees nearly straight
-  calibrationFrames: 12,
+  calibrationMs: 400,
   standTallFraction: 0.96,
   standMinKneeDeg: 125,
 

@@ -25,6 +25,7 @@ import { percentile } from '../src/shared/stats';
 import type { FrameStages, ModelVariant } from '../src/shared/pose-protocol';
 import type { FrameSample } from '../src/live/live-session.svelte';
 import { measureAnalyzer } from './analyzer-speed';
+import { bareCheckpoint, CLIP, openBareLoop, type BaselineRow, type Checkpoint } from './bare-loop';
 import { runOffline } from './offline';
 import { repoRoot, startPreview } from './preview-server';
 
@@ -41,7 +42,6 @@ const framePath = opt('frames', '');
 /** live segments alternated with the bare loop for the like-for-like ratio */
 const pairedRounds = Number(opt('paired-rounds', '4'));
 
-const CLIP = 'TBY66_Intelligent-Deadlift-Diagnosis-System/0016c_1.mp4';
 const round = (x: number, d = 2) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
 
 interface Results {
@@ -188,53 +188,6 @@ async function main(): Promise<void> {
   const table = toMarkdown(results);
   writeFileSync(path.join(outDir, 'results.md'), table);
   console.log('\n' + table);
-}
-
-interface Checkpoint {
-  plain: number;
-  masked: number;
-  frames: number;
-}
-
-/** The chosen model's bare loop in a fresh browser: plain, then with masks (as the live screen runs). */
-async function bareCheckpoint(url: string, model: ModelVariant): Promise<Checkpoint> {
-  const bare = await openBareLoop(url);
-  try {
-    const plain = await bare.time(model, false);
-    const masked = await bare.time(model, true);
-    return { plain: plain.msPerFrame, masked: masked.msPerFrame, frames: masked.frames };
-  } finally {
-    await bare.close();
-  }
-}
-
-interface BaselineRow {
-  model: string;
-  delegate: string;
-  masks: boolean;
-  inWorker?: boolean;
-  msPerFrame: number;
-  p95: number;
-  frames: number;
-}
-
-/** The bare-loop page in its own browser, the clip's frames decoded once, to time as often as needed. */
-async function openBareLoop(url: string) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const page = await browser.newPage();
-  await page.goto(`${url}/src/bench/baseline.html`);
-  await page.setInputFiles('#clip', footage(CLIP));
-  await page.evaluate(async () => {
-    const w = window as any;
-    w.__frames = await w.__bench.decodeFrames((document.getElementById('clip') as HTMLInputElement).files![0], 200);
-  });
-  return {
-    page,
-    /** one model's bare loop on the main thread, plain or with masks */
-    time: (model: ModelVariant, masks: boolean) =>
-      page.evaluate(async ([m, k]) => (await (window as any).__bench.runBaseline((window as any).__frames, [m], ['CPU'], {}, 5, k))[0] as BaselineRow, [model, masks] as const),
-    close: () => browser.close(),
-  };
 }
 
 async function runLive(url: string, model: ModelVariant, seconds: number, pairedRounds: number): Promise<Record<string, unknown>> {

@@ -1,6 +1,6 @@
 /**
  * Each screen loads only what it needs, on the production build: the live screen (the
- * default) never fetches the review code or a video decoder / demuxer (mp4box, mediabunny,
+ * default) never fetches the review code or a video decoder / demuxer (mediabunny,
  * ffmpeg.wasm); they arrive when `#/review` opens. And the bench pages are not in the build.
  *
  * Chunk names are hashed, so chunks are known by their sources: Vite's build manifest
@@ -25,13 +25,7 @@ type Manifest = Record<string, ManifestChunk>;
 
 const REVIEW_ENTRY = 'src/review/ReviewView.svelte';
 /** Modules the live screen must never download: the review screen, video decoding, demuxers. */
-const REVIEW_SIDE = /(^|\/)src\/review\/|(^|\/)src\/video\/|node_modules\/(mp4box|mediabunny|@ffmpeg)\//;
-/**
- * Review-side modules the live screen imports today, each a leaf with no imports of its own.
- * LiveView saves landmarks with the review's download helper; moving it out of src/review/
- * empties this list.
- */
-const KNOWN_LIVE_IMPORTS = new Set(['src/review/download.ts']);
+const REVIEW_SIDE = /(^|\/)src\/review\/|(^|\/)src\/video\/|node_modules\/(mediabunny|@ffmpeg)\//;
 /** The dist folder the config's web server serves (see playwright.config.ts). */
 const distDir = path.resolve(repoRoot, process.env.E2E_DIST ?? 'dist');
 
@@ -71,7 +65,7 @@ function recordScripts(context: BrowserContext, page: Page): string[] {
   return seen;
 }
 
-const offending = (sources: string[]) => sources.filter((s) => REVIEW_SIDE.test(s) && !KNOWN_LIVE_IMPORTS.has(s));
+const offending = (sources: string[]) => sources.filter((s) => REVIEW_SIDE.test(s));
 
 test('the live screen loads no review code or video decoder; the review chunk loads when #/review opens', async ({ page, context, request, baseURL }) => {
   const mr = await request.get('/.vite/manifest.json');
@@ -108,7 +102,7 @@ test('the live screen loads no review code or video decoder; the review chunk lo
   expect(onLive, 'the live screen loads its entry chunk').toContain(`/${app.file}`);
   expect(onLive.filter((p) => reviewFiles.has(p)), 'review chunks fetched by the live screen').toEqual([]);
   for (const p of onLive) {
-    expect(p, 'a script named after a decoder on the live screen').not.toMatch(/mp4box|mediabunny|ffmpeg/i);
+    expect(p, 'a script named after a decoder on the live screen').not.toMatch(/mediabunny|ffmpeg/i);
     if (p.endsWith('.wasm')) continue;
     expect(offending(await sourcesOf(request, `${baseURL}${p}`)), `${p}, fetched by the live screen`).toEqual([]);
   }

@@ -1,6 +1,6 @@
 /**
  * Bench-only page (not in the app's build): decodes one clip with the app's
- * own decoder (src/video, WebCodecs + mp4box, frames at the inference size)
+ * own decoder (src/video: mediabunny + WebCodecs, frames at the inference size)
  * and measures every frame twice with the full model on the CPU delegate:
  * a VIDEO-mode landmarker (tracking + MediaPipe's landmark smoothing, what the
  * app runs) and an IMAGE-mode landmarker (`detect()` per frame, no temporal

@@ -16,7 +16,8 @@ import { reviewWorkersHere } from './worker-count';
 import { intervalFor } from '../video/decimate';
 import type { ProgressSnapshot } from './eta';
 import { anglesCsv } from './report-view';
-import { downloadText, exportNames } from './download';
+import { exportNames } from './download';
+import { downloadText } from '../shared/download';
 import { ReviewLibrary, newReviewId, type ReviewIndexEntry, type ReviewSettings } from './library';
 import { renderKeyFrames, type KeyFrame } from './keyframes';
 
@@ -357,6 +358,12 @@ export class ReviewSession {
     await this.ensureEngine();
     const { predecodedLoop } = await import('./bench');
     return predecodedLoop(this.clients[0], file, maxFrames);
+  }
+
+  /** Debug/benchmark: decoding alone (see bench.ts). */
+  async benchDecode(file: Blob, maxFrames?: number) {
+    const { decodeOnly } = await import('./bench');
+    return decodeOnly(file, maxFrames);
   }
 
   // ------------------------------------------------------------ housekeeping

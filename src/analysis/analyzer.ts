@@ -6,6 +6,7 @@
  * while after lockout the fault checks run on the rep's frames; the cue
  * picker turns the active faults into one stable cue.
  */
+import { guardFrame } from './frame-guard';
 import { Calibrator } from './calibration';
 import { CueManager } from './cues';
 import { computeFeatures, newFeatures } from './features';
@@ -269,7 +270,9 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
     };
   }
 
-  function push(frame: PoseFrame): FrameResult {
+  function push(input: PoseFrame): FrameResult {
+    const frame = guardFrame(input);
+    if (!frame) return lastResult ?? resultBase(Number.isFinite(lastT) ? lastT : 0);
     const t = frame.t;
     if (!(t > lastT)) {
       // duplicate or out-of-order timestamp: ignore the frame

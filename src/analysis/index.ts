@@ -2,6 +2,7 @@
  * Public API of the hinge analysis (pure TypeScript, no DOM: runs in Node,
  * in the worker and on the main thread). See README.md in this folder.
  */
+import { orderedFrames } from './frame-guard';
 import { createHingeAnalyzer, type AnalyzerOptions } from './analyzer';
 import type { PoseClip, SetReport } from './types';
 
@@ -19,7 +20,8 @@ export * from './types';
  * against the standing height seen later) and, on a single-leg lift, the
  * working leg (so the first rep is measured on it); the second analyses.
  */
-export function analyzeClip(clip: PoseClip, options: Omit<AnalyzerOptions, 'width' | 'height'> = {}): SetReport {
+export function analyzeClip(input: PoseClip, options: Omit<AnalyzerOptions, 'width' | 'height'> = {}): SetReport {
+  const clip = { ...input, frames: orderedFrames(input.frames ?? []) };
   const base = { ...options, width: clip.width, height: clip.height };
   let calibration = options.calibration ?? null;
   let heightHint: number | undefined;

@@ -170,7 +170,8 @@ export class ReviewSession {
       await this.ensureEngine(parts);
       signal.throwIfAborted();
       this.status = 'analysing';
-      this.message = `Analysing ${source.info.frameCount} frames of “${name}”…`;
+      const rate = this.rate === 'all' ? 'every frame' : `up to ${this.rate} frames a second`;
+      this.message = `Analysing “${name}” (${rate}, ${parts} pose worker${parts === 1 ? '' : 's'})…`;
       this.progress = null;
       const result = await poseClipFromVideo(source, this.clients.slice(0, parts), {
         signal,

@@ -1,10 +1,11 @@
 /**
- * Reads a video file's index with mediabunny (MP4, MOV, 3GP, WebM, MKV):
+ * Reads a video file's index with mediabunny (MP4, MOV, 3GP, WebM, MKV,
+ * MPEG-TS):
  * the video track, its codec, rotation, timing and frame count, and whether
  * this browser's WebCodecs can decode it. Sample bytes stay in the File
  * until decoding asks for them, so a long video never sits in memory whole.
  */
-import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input, UnsupportedInputFormatError, type InputVideoTrack } from 'mediabunny';
+import { BlobSource, EncodedPacketSink, Input, MATROSKA, MP4, MPEG_TS, QTFF, UnsupportedInputFormatError, WEBM, type InputVideoTrack } from 'mediabunny';
 import { videoErrors } from './errors';
 import type { Rotation } from './rotation';
 
@@ -34,9 +35,12 @@ export interface DemuxedVideo {
   fps: number;
 }
 
+/** The containers phones and cameras write (audio-only and playlist formats left out: smaller bundle). */
+const FORMATS = [MP4, QTFF, MATROSKA, WEBM, MPEG_TS];
+
 /** null: not a container mediabunny reads (AVI…); the caller tries the next decoder. */
 export async function demuxVideo(file: Blob, name: string, signal?: AbortSignal): Promise<DemuxedVideo | null> {
-  const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
+  const input = new Input({ source: new BlobSource(file), formats: FORMATS });
   try {
     const format = await input.getFormat().catch((e: unknown) => {
       if (e instanceof UnsupportedInputFormatError) return null;

@@ -14,6 +14,8 @@ export interface ProbedVideo {
   fps: number;
   durationMs: number;
   frameCount: number;
+  /** as the stream states it (VideoFrame's terms), or undefined when it does not */
+  colorSpace?: VideoColorSpaceInit;
 }
 
 interface ProbeStream {
@@ -27,6 +29,10 @@ interface ProbeStream {
   nb_frames?: string;
   duration?: string;
   tags?: { rotate?: string };
+  color_space?: string;
+  color_primaries?: string;
+  color_transfer?: string;
+  color_range?: string;
   side_data_list?: { rotation?: number }[];
 }
 
@@ -61,7 +67,23 @@ export function parseProbe(stdout: string): ProbedVideo | null {
     fps,
     durationMs: durationS * 1000,
     frameCount: Number.isFinite(listed) && listed > 0 ? listed : Math.round(durationS * fps),
+    colorSpace: colorSpaceOf(s),
   };
+}
+
+// the names both ffmpeg and WebCodecs know (HDR ones are left to the browser's default)
+const MATRIX: Record<string, VideoMatrixCoefficients> = { bt709: 'bt709', smpte170m: 'smpte170m', bt470bg: 'bt470bg', rgb: 'rgb' };
+const PRIMARIES: Record<string, VideoColorPrimaries> = { bt709: 'bt709', smpte170m: 'smpte170m', bt470bg: 'bt470bg' };
+const TRANSFER: Record<string, VideoTransferCharacteristics> = { bt709: 'bt709', smpte170m: 'smpte170m', 'iec61966-2-1': 'iec61966-2-1' };
+
+/** The stream's colour tags in WebCodecs' names; untagged streams get the browser's default, as from its own decoder. */
+function colorSpaceOf(s: ProbeStream): VideoColorSpaceInit | undefined {
+  const cs: VideoColorSpaceInit = {};
+  if (s.color_space && MATRIX[s.color_space]) cs.matrix = MATRIX[s.color_space];
+  if (s.color_primaries && PRIMARIES[s.color_primaries]) cs.primaries = PRIMARIES[s.color_primaries];
+  if (s.color_transfer && TRANSFER[s.color_transfer]) cs.transfer = TRANSFER[s.color_transfer];
+  if (s.color_range === 'pc' || s.color_range === 'tv') cs.fullRange = s.color_range === 'pc';
+  return Object.keys(cs).length ? cs : undefined;
 }
 
 /** The frame time (s) in a showinfo log line, or null for any other line. */

@@ -2,15 +2,20 @@
  * Videos WebCodecs cannot decode here (HEVC without a platform decoder,
  * MPEG-4 Part 2, AVI…), decoded in the browser by ffmpeg.wasm, served from
  * this origin and run in its own worker. The File is mounted read-only
- * (WORKERFS), never copied whole; ffmpeg rotates and scales to the
- * inference size and writes a second or two of raw RGBA frames at a time,
- * so memory stays bounded on a long clip. Loaded only when such a file is
- * opened (the wasm is 31 MB).
+ * (WORKERFS), never copied whole; ffmpeg turns the picture upright and
+ * writes a few seconds of raw I420 frames at a time, so memory stays bounded
+ * on a long clip. Each frame then becomes a VideoFrame and takes the very
+ * path a WebCodecs frame takes (colour conversion and downscale in
+ * BitmapMaker): ffmpeg's own RGB conversion and scaler gave other landmarks
+ * for the same video (bar drift 0.78 against 0.55 foot lengths on a shared
+ * clip), and a video's verdict must not depend on the browser's decoders.
+ * Loaded only when such a file is opened (the wasm is 31 MB).
  */
 import { FFFSType, FFmpeg } from '@ffmpeg/ffmpeg';
 import coreURL from '@ffmpeg/core?url';
 import wasmURL from '@ffmpeg/core/wasm?url';
 import { inferenceSize } from '../shared/frame-size';
+import { BitmapMaker } from './bitmap';
 import { keepFrame } from './decimate';
 import { videoErrors } from './errors';
 import { parseProbe, showinfoTime, type ProbedVideo } from './ffmpeg-probe';
@@ -19,8 +24,8 @@ import type { DecodedFrame, FrameRange, FrameSource, VideoInfo } from './types';
 
 const MOUNT = '/in';
 const OUT = '/frames.rgba';
-/** raw frames per ffmpeg run are capped at about this many bytes */
-const CHUNK_BYTES = 96 << 20;
+/** raw frames per ffmpeg run are capped at about this many bytes (82 frames of 1080p) */
+const CHUNK_BYTES = 256 << 20;
 
 /** One ffmpeg.wasm instance; calls run one at a time (ffmpeg is single-threaded here). */
 class FfmpegRunner {
@@ -122,9 +127,13 @@ export class FfmpegSource implements FrameSource {
   }
 
   async *frames(signal?: AbortSignal, range: FrameRange = {}): AsyncGenerator<DecodedFrame, void, void> {
-    const { inferenceWidth: w, inferenceHeight: h, name } = this.info;
-    const frameBytes = w * h * 4;
-    const chunkMs = Math.min(4000, Math.max(500, (CHUNK_BYTES / frameBytes / Math.max(1, this.video.fps)) * 1000));
+    const { name } = this.info;
+    // I420 wants even sides
+    const w = this.video.displayWidth & ~1;
+    const h = this.video.displayHeight & ~1;
+    const frameBytes = (w * h * 3) / 2;
+    const maker = new BitmapMaker(this.info.inferenceWidth, this.info.inferenceHeight, 0);
+    const chunkMs = Math.min(4000, Math.max(250, (CHUNK_BYTES / frameBytes / Math.max(1, this.video.fps)) * 1000));
     const { durationMs } = this.video;
     const end = range.endMs ?? (durationMs > 0 ? durationMs + chunkMs : Infinity);
     let from = range.startMs ?? 0;
@@ -140,8 +149,8 @@ export class FfmpegSource implements FrameSource {
           '-hide_banner', '-nostats', '-loglevel', 'info',
           '-ss', (from / 1000).toFixed(6), '-i', INPUT, '-an', '-sn', '-dn',
           // trim ends the run at the chunk's end; showinfo reports each frame's time.
-          '-vf', `trim=end=${(span / 1000).toFixed(6)},scale=${w}:${h}:flags=bilinear,showinfo`,
-          '-fps_mode', 'passthrough', '-pix_fmt', 'rgba', '-f', 'rawvideo', '-y', OUT,
+          '-vf', `trim=end=${(span / 1000).toFixed(6)},crop=${w}:${h}:0:0,showinfo`,
+          '-fps_mode', 'passthrough', '-pix_fmt', 'yuv420p', '-f', 'rawvideo', '-y', OUT,
         ],
         signal,
       );
@@ -162,8 +171,19 @@ export class FfmpegSource implements FrameSource {
         if (t <= lastT + 0.05 || !keepFrame(t, lastKept, range.minIntervalMs ?? 0)) continue;
         lastT = t;
         lastKept = t;
-        const pixels = new Uint8ClampedArray(raw.buffer as ArrayBuffer, raw.byteOffset + i * frameBytes, frameBytes);
-        const bitmap = await createImageBitmap(new ImageData(pixels, w, h));
+        const frame = new VideoFrame(raw.subarray(i * frameBytes, (i + 1) * frameBytes), {
+          format: 'I420',
+          codedWidth: w,
+          codedHeight: h,
+          timestamp: Math.round(t * 1000),
+          ...(this.video.colorSpace ? { colorSpace: this.video.colorSpace } : {}),
+        });
+        let bitmap: ImageBitmap;
+        try {
+          bitmap = await maker.make(frame);
+        } finally {
+          frame.close();
+        }
         yield { bitmap, t, index: index++ };
       }
       from += span;

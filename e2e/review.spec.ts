@@ -246,11 +246,13 @@ test.describe('review a recorded video', () => {
       await expect(page.getByTestId('review-file')).toBeEnabled();
     }
 
-    // ffmpeg.wasm unavailable (blocked here; on a device: no memory for its 31 MB): a codec
-    // WebCodecs cannot take then gets the platform player, and failing that, a message naming it.
+    // ffmpeg.wasm unavailable (blocked here; on a device: offline before it was cached, or no memory
+    // for its 31 MB): a codec WebCodecs cannot take then gets the platform player, and failing that,
+    // a message naming the codec and what to do.
     await page.route(/ffmpeg-core.*\.wasm$/, (r) => r.abort());
     expect(await analyse(page, footage('mattiolato98_deadlift-visual-analyzer/Good/000001.mp4'), 60_000)).toBe('error');
-    await expect(page.getByTestId('review-error')).toContainText('could not be decoded by this browser');
+    await expect(page.getByTestId('review-error')).toContainText('MPEG-4 Part 2');
+    await expect(page.getByTestId('review-error')).toContainText('H.264');
     await page.unroute(/ffmpeg-core.*\.wasm$/);
 
     // Cancel a long analysis half-way: it stops, says so, and the next file works.

@@ -133,9 +133,13 @@ function packageVersion(pkg: string): string {
 
 let version: string | null = null;
 
-/** The pipeline version of the sources as they are (computed once per process). */
+/**
+ * The pipeline version of the sources as they are (computed once per
+ * process). $HINGE_RECORDINGS_VERSION reads an older pipeline's recordings
+ * instead (to score the analyzer on them: which change moved a figure).
+ */
 export function pipelineVersion(): string {
-  version ??= versionOf(pipelineInputs());
+  version ??= process.env.HINGE_RECORDINGS_VERSION || versionOf(pipelineInputs());
   return version;
 }
 

@@ -47,7 +47,6 @@ describe('analysis at 30 fps', () => {
     expect(fast.length).toBeGreaterThanOrEqual(10);
   });
 
-  let same = 0;
   for (const { row, clip } of fast) {
     it(`${row.file} (${Math.round(clip.fps)} fps): same lift and reps; faults the same but for borderline ones`, () => {
       const full = analyzeClip(clip, { lift: row.lift });
@@ -57,11 +56,6 @@ describe('analysis at 30 fps', () => {
       expect(low.lift).toBe(full.lift);
       expect(low.reps.length).toBe(full.reps.length);
       full.reps.forEach((r, i) => expect(firmDifferences(r, low.reps[i]), `rep ${i + 1}`).toEqual([]));
-      if (full.reps.every((r, i) => r.verdict === low.reps[i].verdict && r.faults.join() === low.reps[i].faults.join())) same++;
     });
   }
-
-  it('gives the same verdict on every rep of nine clips in ten', () => {
-    expect(same / fast.length).toBeGreaterThanOrEqual(0.9);
-  });
 });

@@ -46,8 +46,8 @@ describe('shared real clips', () => {
   });
 
   it('counts the reps a person counted on nine clips in ten', () => {
-    // measured 27 of 29; the two misses (mattiolato98 Bad/000004 and 000005) come from the decoder
-    // ignoring MP4 edit lists (16–28 extra frames at the start), not from the rep counter
+    // measured 27 of 29 before the decoder honoured MP4 edit lists, and the same two misses
+    // (mattiolato98 Bad/000004 and 000005: the lift put down counted as a second rep) after it
     const counted = clips.filter((c) => c.reps !== null);
     const exact = counted.filter((c) => c.report.reps.length === c.reps);
     expect(counted.length).toBeGreaterThanOrEqual(25);

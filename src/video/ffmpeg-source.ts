@@ -71,11 +71,17 @@ class FfmpegRunner {
 
 const INPUT = `${MOUNT}/video`;
 
-/** Opens `file` with ffmpeg.wasm. Throws VideoError when ffmpeg cannot read it either. */
+/** Opens `file` with ffmpeg.wasm. Throws VideoError when ffmpeg cannot read it, another error when ffmpeg.wasm itself would not load. */
 export async function openWithFfmpeg(file: Blob, name: string, container: Container, maxSide: number, signal?: AbortSignal): Promise<FrameSource> {
   const runner = new FfmpegRunner();
   try {
     await runner.load(file);
+  } catch (e) {
+    // not the video's fault (offline, no memory for the wasm): the caller tries another decoder
+    runner.terminate();
+    throw e;
+  }
+  try {
     signal?.throwIfAborted();
     const probe = await runner.run(
       'ffprobe',

@@ -43,13 +43,21 @@ export async function openVideo(file: Blob, name: string, opts: OpenOptions = {}
     return await openWithFfmpeg(file, name, container, maxSide, opts.signal);
   } catch (e) {
     if (opts.signal?.aborted) throw e;
-    // ffmpeg read the container (mediabunny did too) but not the pictures: name the codec.
-    if (demuxed && e instanceof VideoError && e.kind !== 'truncated') throw unsupportedCodecError(name, codec);
-    if (e instanceof VideoError && container === 'unknown') throw videoErrors.notVideo(name);
-    if (e instanceof VideoError) throw e;
-    // ffmpeg.wasm itself failed to load (memory, an old browser): the platform player may still manage.
-    return openWithElement(file, name, container, maxSide);
+    if (e instanceof VideoError) throw named(e, demuxed !== null, codec, name, container);
+    // ffmpeg.wasm would not load (offline before it was cached, no memory for it): the platform player may still manage.
+    try {
+      return await openWithElement(file, name, container, maxSide);
+    } catch (e2) {
+      throw e2 instanceof VideoError ? named(e2, demuxed !== null, codec, name, container) : e2;
+    }
   }
+}
+
+/** A decoder's failure in the user's terms: a container read but pictures not decoded is the codec's fault, and says which. */
+function named(e: VideoError, demuxed: boolean, codec: string, name: string, container: Container): VideoError {
+  if (demuxed && e.kind !== 'truncated') return unsupportedCodecError(name, codec);
+  if (container === 'unknown') return videoErrors.notVideo(name);
+  return e;
 }
 
 function webCodecsSource(video: DemuxedVideo, name: string, container: Container, maxSide: number): FrameSource {

@@ -16,6 +16,15 @@ export class BitmapMaker {
     readonly rotation: Rotation,
   ) {}
 
+  /** The bitmap of a decoded frame, which is closed (returned to the decoder's pool) once it exists. */
+  async take(frame: VideoFrame): Promise<ImageBitmap> {
+    try {
+      return await this.make(frame);
+    } finally {
+      frame.close();
+    }
+  }
+
   make(source: VideoFrame | HTMLVideoElement | ImageBitmap): Promise<ImageBitmap> {
     if (this.rotation === 0) {
       const w = source instanceof HTMLVideoElement ? source.videoWidth : 'displayWidth' in source ? source.displayWidth : source.width;

@@ -2,18 +2,11 @@
  * Reading ffmpeg's own answers: ffprobe's JSON for the video stream, and the
  * showinfo filter's log line per frame (its presentation time).
  */
+import type { TrackFacts } from './info';
 import type { Rotation } from './rotation';
 
-export interface ProbedVideo {
-  /** the sample entry / FourCC when there is one (hvc1, mp4v, XVID), else ffmpeg's codec name */
-  codec: string;
-  /** the picture as shown (rotation applied) */
-  displayWidth: number;
-  displayHeight: number;
-  rotation: Rotation;
-  fps: number;
-  durationMs: number;
-  frameCount: number;
+/** codec: the sample entry / FourCC when there is one (hvc1, mp4v, XVID), else ffmpeg's codec name */
+export interface ProbedVideo extends TrackFacts {
   /** as the stream states it (VideoFrame's terms), or undefined when it does not */
   colorSpace?: VideoColorSpaceInit;
 }

@@ -14,10 +14,10 @@
 import { FFFSType, FFmpeg } from '@ffmpeg/ffmpeg';
 import coreURL from '@ffmpeg/core?url';
 import wasmURL from '@ffmpeg/core/wasm?url';
-import { inferenceSize } from '../shared/frame-size';
 import { BitmapMaker } from './bitmap';
 import { keepFrame } from './decimate';
 import { videoErrors } from './errors';
+import { videoInfo } from './info';
 import { parseProbe, showinfoTime, type ProbedVideo } from './ffmpeg-probe';
 import type { Container } from './sniff';
 import type { DecodedFrame, FrameRange, FrameSource, VideoInfo } from './types';
@@ -110,22 +110,7 @@ export class FfmpegSource implements FrameSource {
     container: Container,
     maxSide: number,
   ) {
-    const size = inferenceSize(video.displayWidth, video.displayHeight, maxSide);
-    this.info = {
-      name,
-      container,
-      decoder: 'ffmpeg',
-      codec: video.codec,
-      width: video.displayWidth,
-      height: video.displayHeight,
-      rotation: video.rotation,
-      fps: video.fps,
-      durationMs: video.durationMs,
-      frameCount: video.frameCount,
-      inferenceWidth: size.width,
-      inferenceHeight: size.height,
-      warnings: [],
-    };
+    this.info = videoInfo(video, name, container, 'ffmpeg', maxSide);
   }
 
   close(): void {
@@ -184,13 +169,7 @@ export class FfmpegSource implements FrameSource {
           timestamp: Math.round(t * 1000),
           ...(this.video.colorSpace ? { colorSpace: this.video.colorSpace } : {}),
         });
-        let bitmap: ImageBitmap;
-        try {
-          bitmap = await maker.make(frame);
-        } finally {
-          frame.close();
-        }
-        yield { bitmap, t, index: index++ };
+        yield { bitmap: await maker.take(frame), t, index: index++ };
       }
       from += span;
     }

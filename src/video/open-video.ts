@@ -6,13 +6,13 @@
  * demand; a <video> element is the last resort. Failures are VideoErrors
  * with a message for the user.
  */
-import { inferenceSize } from '../shared/frame-size';
 import { unsupportedCodecError } from './codec';
 import { demuxVideo, type DemuxedVideo } from './demux';
 import { openWithElement } from './element-source';
 import { videoErrors, VideoError } from './errors';
 import { sniffContainer, type Container } from './sniff';
-import type { FrameSource, VideoInfo } from './types';
+import { videoInfo } from './info';
+import type { FrameSource } from './types';
 import { WebCodecsSource } from './webcodecs-source';
 
 export async function sniffFile(file: Blob): Promise<Container> {
@@ -61,24 +61,7 @@ function named(e: VideoError, demuxed: boolean, codec: string, name: string, con
 }
 
 function webCodecsSource(video: DemuxedVideo, name: string, container: Container, maxSide: number): FrameSource {
-  const size = inferenceSize(video.displayWidth, video.displayHeight, maxSide);
-  const info: VideoInfo = {
-    name,
-    container,
-    decoder: 'webcodecs',
-    codec: video.codec,
-    width: video.displayWidth,
-    height: video.displayHeight,
-    rotation: video.rotation,
-    fps: video.fps,
-    durationMs: video.durationMs,
-    frameCount: video.frameCount,
-    inferenceWidth: size.width,
-    inferenceHeight: size.height,
-    warnings:
-      video.missingFrames > 0
-        ? [`The file ends early (cut off while copying?): ${video.missingFrames} frame(s) at the end are missing and were not analysed.`]
-        : [],
-  };
-  return new WebCodecsSource(video, info);
+  const warnings =
+    video.missingFrames > 0 ? [`The file ends early (cut off while copying?): ${video.missingFrames} frame(s) at the end are missing and were not analysed.`] : [];
+  return new WebCodecsSource(video, videoInfo(video, name, container, 'webcodecs', maxSide, warnings));
 }

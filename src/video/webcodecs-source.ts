@@ -50,14 +50,7 @@ export class WebCodecsSource implements FrameSource {
           if (sample.timestamp < video.startS - 1e-6 || !keepFrame(t, lastKept, range.minIntervalMs ?? 0)) continue;
           lastKept = t;
           lastT = t;
-          const frame = sample.toVideoFrame();
-          let bitmap: ImageBitmap;
-          try {
-            bitmap = await maker.make(frame);
-          } finally {
-            frame.close();
-          }
-          yield { bitmap, t, index: index++ };
+          yield { bitmap: await maker.take(sample.toVideoFrame()), t, index: index++ };
         } finally {
           sample.close();
         }

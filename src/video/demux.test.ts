@@ -20,7 +20,8 @@ beforeAll(() => {
   ffmpeg('-t', '1', '-i', src, '-c:v', 'libvpx', '-an', path.join(dir, 'vp8.mkv'));
   ffmpeg('-t', '1', '-i', src, '-c:v', 'mpeg4', '-an', path.join(dir, 'old.avi'));
   ffmpeg('-f', 'lavfi', '-i', 'sine=d=1', path.join(dir, 'voice.m4a'));
-});
+  // six short encodes: allow for a busy machine
+}, 120_000);
 
 describe('demuxVideo', () => {
   it('honours an MP4 edit list: the coded frames before its start are not counted as shown', async () => {

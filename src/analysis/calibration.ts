@@ -32,8 +32,12 @@ const KEEP_MS = 3000;
 const KEEP = 720;
 /** medians are not free: refreshed after this much new standing time */
 const REFRESH_MS = 500;
-/** a standing frame counts for the time since the frame before, at most this (a gap is not standing time) */
-const MAX_STEP_MS = 100;
+/**
+ * a standing frame counts for the time since the frame before, at most a
+ * 24 fps frame's: a gap (frames not offered, a slow camera) is not standing
+ * time, so calibration never rests on fewer frames than at 24 fps
+ */
+const MAX_STEP_MS = 1000 / 24;
 /** and calibration needs at least this many, whatever their times */
 const MIN_FRAMES = 4;
 

@@ -134,13 +134,14 @@ test.describe('review a recorded video', () => {
       await expect(page.getByTestId('rep-row')).toHaveCount(label.reps);
       await expect(page.getByTestId('rep-segment')).toHaveCount(label.reps);
 
-      // Throughput: the worker is never left waiting on decoding or messages, so frames/s of wall
-      // time is that of a bare loop of the same detectForVideo calls (their summed time) within 10%.
-      const stats = await page.evaluate(() => (window as any).__hinge.review.stats);
-      expect(stats.utilisation).toBeGreaterThan(0.9);
+      // A clip this long is split between the device's pose workers (one per core, up to four) at
+      // up to 30 frames a second; how fast that is lives in `npm run bench:review`, not here.
+      const stats = await page.evaluate(() => ({ ...(window as any).__hinge.review.stats, cores: navigator.hardwareConcurrency, sourceFrames: (window as any).__hinge.review.videoInfo.frameCount }));
+      expect(stats.workers).toBe(Math.min(4, Math.max(1, stats.cores)));
+      expect(stats.frames).toBeLessThan(stats.sourceFrames * 0.6); // every other frame of the 60 fps clip
       test.info().annotations.push({
         type: 'throughput',
-        description: `${LABEL_MODEL}: ${stats.frames} frames, ${stats.fps.toFixed(1)} frames/s, ${(stats.wallMs / stats.frames).toFixed(1)} ms/frame; inside detectForVideo ${(stats.inferenceMs / stats.frames).toFixed(1)} ms/frame (worker busy ${(stats.utilisation * 100).toFixed(1)}% of the wall time)`,
+        description: `${LABEL_MODEL}: ${stats.frames} frames on ${stats.workers} workers, ${stats.fps.toFixed(1)} frames/s; inside detectForVideo ${(stats.inferenceMs / stats.frames).toFixed(1)} ms/frame (workers busy ${(stats.utilisation * 100).toFixed(1)}% of the wall time)`,
       });
       expect(offending, `requests left the origin: ${offending.join(', ')}`).toEqual([]);
       expect(errors).toEqual([]);
@@ -434,10 +435,15 @@ test.describe('review a recorded video', () => {
     mkdirSync(dir, { recursive: true });
     // An iPhone-style portrait HEVC .mov: pixels stored landscape, the display matrix turning them
     // upright (the legacy rotate tag, written on remux), hvc1 as the iPhone tags it.
+    // The same 10 s as H.264 with the same rotation: the WebCodecs path's answer to compare with.
+    const ff = (...args: string[]) => execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
     const sideways = path.join(dir, 'sideways.mov');
     const iphone = path.join(dir, 'IMG_0001.MOV');
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-t', '7', '-i', footage(`${TBY}/0016c_1.mp4`), '-vf', 'transpose=2', '-c:v', 'libx265', '-tag:v', 'hvc1', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-an', sideways]);
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sideways, '-c', 'copy', '-metadata:s:v:0', 'rotate=270', iphone]);
+    const h264 = path.join(dir, 'same-as-h264.mov');
+    ff('-t', '10', '-i', footage(`${TBY}/0016c_1.mp4`), '-vf', 'transpose=2', '-c:v', 'libx265', '-tag:v', 'hvc1', '-preset', 'medium', '-crf', '18', '-x265-params', 'log-level=error', '-an', sideways);
+    ff('-i', sideways, '-c', 'copy', '-metadata:s:v:0', 'rotate=270', iphone);
+    ff('-i', sideways, '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '12', '-an', path.join(dir, 'h264-sideways.mov'));
+    ff('-i', path.join(dir, 'h264-sideways.mov'), '-c', 'copy', '-metadata:s:v:0', 'rotate=270', h264);
     rmSync(sideways);
     const part2 = ['mattiolato98_deadlift-visual-analyzer/Good/000001.mp4', 'mattiolato98_deadlift-visual-analyzer/Good/000002.mp4'];
     const label = labels();
@@ -453,14 +459,19 @@ test.describe('review a recorded video', () => {
     });
     test.info().annotations.push({ type: 'hevc', description: JSON.stringify(hevc) });
     expect(hevc).toMatchObject({ decoder: 'ffmpeg', codec: 'hvc1', rotation: 90, size: [360, 640] });
-    expect(hevc.frames).toBeGreaterThan(7 * 30 * 0.95); // 7 s of a 60 fps clip at 30 fps
+    expect(hevc.frames).toBeGreaterThan(10 * 30 * 0.95); // 10 s of a 60 fps clip at 30 fps
     expect(hevc.upright / hevc.measured).toBeGreaterThan(0.95);
     const hevcText = (await download(page, 'export-report')).text;
     screen.set('IMG_0001.report.json', hevcText);
     const hevcReport = JSON.parse(hevcText) as Report;
-    // 0016c_1 has a rep about every 1.9 s: 7 s hold three whole ones
-    expect(hevcReport.reps.filter((r) => r.complete).length).toBeGreaterThanOrEqual(3);
     await expectVerdictsShown(page, hevcReport);
+    // Whichever decoder: the H.264 copy through WebCodecs counts the same reps.
+    expect(await analyse(page, h264)).toBe('ready');
+    const viaWebCodecs = await page.evaluate(() => ({ decoder: (window as any).__hinge.review.videoInfo.decoder, reps: (window as any).__hinge.review.report.reps.map((r: any) => r.complete) }));
+    test.info().annotations.push({ type: 'hevc vs h264', description: JSON.stringify({ hevc: hevcReport.reps.map((r) => `${r.verdict}:${r.faults.join('+')}`), viaWebCodecs }) });
+    expect(viaWebCodecs.decoder).toBe('webcodecs');
+    expect(hevcReport.reps.map((r) => r.complete)).toEqual(viaWebCodecs.reps);
+    expect(hevcReport.reps.filter((r) => r.complete).length).toBeGreaterThanOrEqual(3);
 
     for (const clip of part2) {
       expect(await analyse(page, footage(clip))).toBe('ready');

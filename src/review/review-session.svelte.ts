@@ -31,7 +31,7 @@ export class ReviewSession {
   lift = $state<LiftOption>('auto');
   side = $state<Side | null>(null);
   model = $state<ModelVariant>('full');
-  /** frames analysed per second at most ('all': every frame; 30 gives the same verdicts, see analysis-rate.test) */
+  /** frames analysed per second at most ('all': every frame; at 30 only borderline reps change on the shared clips, see analysis-rate.test) */
   rate = $state<'30' | 'all'>('30');
   thresholds = $state.raw<ThresholdOverrides>({});
 

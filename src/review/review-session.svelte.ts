@@ -4,6 +4,7 @@
  * reviews. Components render this and call its methods; they hold no logic.
  */
 import { AbortedError, PoseClient, WorkerCrashedError } from '../client/pose-client';
+import { EngineLoadError, engineStartError } from '../client/load-failure';
 import type { FrameResult, LiftOption, PoseClip, SetReport, Side } from '../analysis/types';
 import { REVIEW_ENGINE, type ModelVariant } from '../shared/pose-protocol';
 import { openVideo, sniffFile } from '../video/open-video';
@@ -211,7 +212,14 @@ export class ReviewSession {
     this.engineKey = key;
     while (this.clients.length < n) this.clients.push(new PoseClient());
     if (this.ready >= n) return;
-    await Promise.all(this.clients.slice(this.ready, n).map((c) => c.init(config)));
+    try {
+      await Promise.all(this.clients.slice(this.ready, n).map((c) => c.init(config)));
+    } catch (e) {
+      // Half-started workers: begin from clean ones next time.
+      for (const c of this.clients) c.abort();
+      this.ready = 0;
+      throw await engineStartError(e, this.model);
+    }
     this.ready = n;
   }
 
@@ -411,7 +419,7 @@ export class ReviewSession {
     this.status = 'error';
     this.progress = null;
     this.errorKind = e instanceof VideoError ? e.kind : null;
-    if (e instanceof VideoError) this.message = e.message;
+    if (e instanceof VideoError || e instanceof EngineLoadError) this.message = e.message;
     else if (e instanceof WorkerCrashedError) {
       this.ready = 0;
       this.message = `The pose engine stopped (${e.message}). Open the file again to retry.`;

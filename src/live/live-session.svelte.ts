@@ -223,7 +223,11 @@ export class LiveSession {
     this.stopPump();
     this.message = `${e.message}. Restarting the pose engine…`;
     try {
-      this.engine = await this.client.restart();
+      this.client.abort();
+      const config = this.engineConfig();
+      // No second delegate trial after a crash: the GPU may be what stopped it.
+      if (config.delegate === 'auto') Object.assign(config, { delegate: 'CPU', reason: 'the safe choice after the pose engine stopped' });
+      this.engine = await this.client.init(config);
       if (this.video && this.stream) this.runPump(this.video);
       this.message = 'The pose engine was restarted after a crash.';
     } catch (err) {

@@ -11,8 +11,7 @@ import { openVideo, sniffFile } from '../video/open-video';
 import { VideoError, videoErrors, type VideoErrorKind } from '../video/errors';
 import type { VideoInfo } from '../video/types';
 import { analyse, checkClip, frameResults, parseRecording, serializeRecording, type ThresholdOverrides } from './analysis';
-import { poseClipFromVideo, type PipelineStats } from './pipeline';
-import { planSegments } from './segments';
+import { planParts, poseClipFromVideo, type PipelineStats } from './pipeline';
 import { reviewWorkersHere } from './worker-count';
 import { intervalFor } from '../video/decimate';
 import type { ProgressSnapshot } from './eta';
@@ -167,7 +166,7 @@ export class ReviewSession {
       this.setVideoUrl(URL.createObjectURL(file));
       this.videoInfo = source.info;
       this.message = `Loading the ${this.model} pose model…`;
-      const parts = source.seekable ? planSegments({ workers: this.workers, durationMs: source.info.durationMs }).length : 1;
+      const parts = planParts(source, this.workers).length;
       await this.ensureEngine(parts);
       signal.throwIfAborted();
       this.status = 'analysing';

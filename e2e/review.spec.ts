@@ -6,7 +6,7 @@
  * derived clips are made at test time in e2e/artifacts (gitignored).
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
@@ -222,6 +222,10 @@ test.describe('review a recorded video', () => {
     expect(errors).toEqual([]);
   });
 
+  /** A landmark recording with these frame times and a still body in every frame. */
+  const recordingText = (times: number[]) =>
+    JSON.stringify({ fps: 30, width: 360, height: 640, frames: times.map((t) => ({ t, landmarks: Array.from({ length: 33 }, (_, i) => [0.5, 0.2 + i * 0.02, 0, 1]), world: null })) });
+
   test('bad input: each file gets a clear message, nothing crashes, the app stays usable', async ({ page }) => {
     test.setTimeout(240_000);
     const errors = watchPage(page);
@@ -236,6 +240,9 @@ test.describe('review a recorded video', () => {
       // A copy cut off in transfer: the index (moov, at the end of this file) never arrived.
       ['truncated.mp4', k1.subarray(0, Math.floor(k1.length * 0.4)), /incomplete.*cut off/],
       ['broken.landmarks.json', '{"fps": 30, "width": 360}', /not a landmark recording.*height/],
+      // Recordings that parse but cannot hold a rep say why, not a silent "0 reps".
+      ['still.landmarks.json', recordingText(Array.from({ length: 90 }, () => 0)), /Every frame of “still.landmarks.json” has the same time \(0 ms\)/],
+      ['one-frame.landmarks.json', recordingText([0]), /single frame/],
     ];
     await openReview(page);
     for (const [name, data, message] of files) {
@@ -246,6 +253,13 @@ test.describe('review a recorded video', () => {
       await expect(page.getByTestId('review-error')).toHaveAttribute('role', 'alert');
       await expect(page.getByTestId('review-file')).toBeEnabled();
     }
+
+    // Past the size limit: refused before it is read (a sparse file, no disk used).
+    const huge = path.join(work, 'huge.landmarks.json');
+    writeFileSync(huge, '{"fps": 30, ');
+    truncateSync(huge, 401e6);
+    expect(await analyse(page, huge, 60_000)).toBe('error');
+    await expect(page.getByTestId('review-error')).toHaveText(/too large to open here \(401 MB/);
 
     // ffmpeg.wasm unavailable (blocked here; on a device: offline before it was cached, or no memory
     // for its 31 MB): a codec WebCodecs cannot take then gets the platform player, and failing that,

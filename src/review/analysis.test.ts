@@ -25,6 +25,13 @@ describe('checkClip', () => {
     expect(c.error).toBeNull();
     expect(c.warnings.join(' ')).toMatch(/More than one person is in view in 40% of the video/);
   });
+  it('says why a degenerate recording can give no reps', () => {
+    const one = clip([{ person: true }]);
+    expect(checkClip(one, 'a.json').error).toMatch(/single frame/);
+    const still = { ...clip(Array.from({ length: 90 }, () => ({ person: true }))), frames: clip(Array.from({ length: 90 }, () => ({ person: true }))).frames.map((f) => ({ ...f, t: 0 })) };
+    expect(checkClip(still, 'a.json').error).toMatch(/Every frame of “a.json” has the same time \(0 ms\)/);
+    expect(checkClip(clip(Array.from({ length: 20 }, () => ({ person: true }))), 'a.json').error).toMatch(/spans only 633 ms/);
+  });
   it('has nothing to say about a clean clip', () => {
     expect(checkClip(clip(Array.from({ length: 50 }, () => ({ person: true }))), 'a.mp4')).toEqual({ error: null, warnings: [], personFrames: 50 });
   });

@@ -60,6 +60,8 @@ export function checkClip(clip: PoseClip, name: string): ClipCheck {
   }
   const warnings: string[] = [];
   if (n === 0) return { error: `“${name}” has no frames to analyse.`, warnings, personFrames: 0 };
+  const timing = timingProblem(clip, name);
+  if (timing) return { error: timing, warnings, personFrames: person };
   if (person === 0 || person < Math.min(10, n * 0.05)) {
     return {
       error: `No person was found in “${name}”. Film the whole body (head to feet) from the side, with the lifter clearly visible, and try again.`,
@@ -70,6 +72,25 @@ export function checkClip(clip: PoseClip, name: string): ClipCheck {
   if (person < n * 0.5) warnings.push(`A person was found in only ${Math.round((100 * person) / n)}% of the frames: the lifter may be out of the picture for part of the video.`);
   if (multi > 0) warnings.push(twoPeopleWarning(Math.max(1, Math.round((100 * multi) / n))));
   return { error: null, warnings, personFrames: person };
+}
+
+/** A rep takes a second or more: a recording spanning less cannot hold one. */
+export const MIN_CLIP_SPAN_MS = 1000;
+
+/** Why a recording's frame times cannot hold a rep, or null. */
+function timingProblem(clip: PoseClip, name: string): string | null {
+  if (clip.frames.length === 1) return `“${name}” has a single frame: a rep needs at least a second of frames.`;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const f of clip.frames) {
+    if (!Number.isFinite(f.t)) continue;
+    lo = Math.min(lo, f.t);
+    hi = Math.max(hi, f.t);
+  }
+  if (!(hi > lo)) return `Every frame of “${name}” has the same time${Number.isFinite(lo) ? ` (${lo} ms)` : ''}: the recording carries no timing, so no movement in it can be measured.`;
+  const span = hi - lo;
+  if (span < MIN_CLIP_SPAN_MS) return `“${name}” spans only ${Math.round(span)} ms: too short to hold a rep, which takes a second or more.`;
+  return null;
 }
 
 export function twoPeopleWarning(percent: number): string {

@@ -10,8 +10,9 @@ import { REVIEW_ENGINE, type ModelVariant } from '../shared/pose-protocol';
 import { openVideo, sniffFile } from '../video/open-video';
 import { VideoError, videoErrors, type VideoErrorKind } from '../video/errors';
 import type { VideoInfo } from '../video/types';
-import { analyse, checkClip, frameResults, parseRecording, serializeRecording, type ThresholdOverrides } from './analysis';
+import { analyse, checkClip, frameResults, serializeRecording, type ThresholdOverrides } from './analysis';
 import { planParts, poseClipFromVideo, type PipelineStats } from './pipeline';
+import { readRecording, RecordingTooLargeError } from './recording-reader';
 import { reviewWorkersHere } from './worker-count';
 import { intervalFor } from '../video/decimate';
 import type { ProgressSnapshot } from './eta';
@@ -143,11 +144,20 @@ export class ReviewSession {
   }
 
   private async openRecording(file: Blob): Promise<void> {
+    const run = new AbortController();
+    this.run = run;
     let clip: PoseClip;
     try {
-      clip = parseRecording(await file.text());
+      const name = this.name;
+      clip = await readRecording(file, name, {
+        signal: run.signal,
+        onProgress: (share) => (this.message = `Reading “${name}”… ${Math.round(share * 100)}%`),
+      });
     } catch (e) {
+      if (e instanceof RecordingTooLargeError || (e instanceof DOMException && e.name === 'AbortError')) throw e;
       throw new VideoError(`“${this.name}” is not a landmark recording this app can read: ${e instanceof Error ? e.message : String(e)}.`, 'not-video');
+    } finally {
+      if (this.run === run) this.run = null;
     }
     this.kind = 'recording';
     this.file = null;
@@ -418,7 +428,7 @@ export class ReviewSession {
     this.status = 'error';
     this.progress = null;
     this.errorKind = e instanceof VideoError ? e.kind : null;
-    if (e instanceof VideoError || e instanceof EngineLoadError) this.message = e.message;
+    if (e instanceof VideoError || e instanceof EngineLoadError || e instanceof RecordingTooLargeError) this.message = e.message;
     else if (e instanceof WorkerCrashedError) {
       this.ready = 0;
       this.message = `The pose engine stopped (${e.message}). Open the file again to retry.`;

@@ -127,7 +127,8 @@ test('nothing reaches another origin from the page or any worker, in the live, r
     await countViolations(page);
     const results: Record<string, Outcome> = {};
     const attempt = async (who: string, target: Page | Worker) => {
-      results[who] = await target.evaluate(tryToLeave, { url: out.url, ws: out.ws, who });
+      const arg = { url: out.url, ws: out.ws, who };
+      results[who] = await ('mainFrame' in target ? target.evaluate(tryToLeave, arg) : target.evaluate(tryToLeave, arg));
     };
     // Workers that live only while they work (ffmpeg.wasm's): tried the moment they start.
     const early: Promise<void>[] = [];

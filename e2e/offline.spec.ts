@@ -145,7 +145,7 @@ test('offline, a model that was never used says it is not on this device yet, wi
     const live = page.getByTestId('live-message');
     await expect(live).toContainText('not on this device yet', { timeout: 30_000 });
     await expect(live).toContainText('connect once to download it');
-    expect(sizeOk((await live.textContent()) ?? ''), await live.textContent()).toBe(true);
+    expect(sizeOk((await live.textContent()) ?? ''), (await live.textContent()) ?? '').toBe(true);
     await expect(live).not.toContainText(/crash|cancel/i);
 
     // Review: the same model for a video.
@@ -156,7 +156,7 @@ test('offline, a model that was never used says it is not on this device yet, wi
     const review = page.getByTestId('review-error');
     await expect(review).toContainText('not on this device yet');
     await expect(review).toContainText('connect once to download it');
-    expect(sizeOk((await review.textContent()) ?? ''), await review.textContent()).toBe(true);
+    expect(sizeOk((await review.textContent()) ?? ''), (await review.textContent()) ?? '').toBe(true);
     await expect(review).not.toContainText(/crash|cancel/i);
     expect(cam.offending).toEqual([]);
   } finally {

@@ -30,6 +30,9 @@ export function startServiceWorker(): void {
 /** Activates the waiting version and reloads, unless something is running. Returns whether it did. */
 export async function applyUpdate(): Promise<boolean> {
   if (isBusy() || !updateSW) return false;
+  // workbox-window reloads only if a worker controlled the page when it loaded; a tab that
+  // installed the first version and then heard of the next must reload on the switch too.
+  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
   await updateSW(true);
   return true;
 }

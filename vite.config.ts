@@ -18,8 +18,6 @@ export const BENCH_MODE = 'bench';
 export const BENCH_PAGES = { baseline: 'src/bench/baseline.html' };
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-/** Source maps are built (for debugging a release) but kept out of the served folder. */
-export const MAPS_DIR = path.join(root, 'build-maps');
 
 /** Bytes of each pose model, so the page can say "9 MB" offline, before it was ever fetched. */
 function modelSizes(): Record<string, number> {
@@ -71,7 +69,7 @@ export default defineConfig(({ mode }) => {
         },
         devOptions: { enabled: false },
       }),
-      releasePlugin({ root, mapsDir: MAPS_DIR, collector: bundled }),
+      releasePlugin({ root, collector: bundled }),
     ],
     worker: { format: 'es', plugins: () => [bundled.plugin('worker')] },
     // ffmpeg.wasm starts its worker with `new URL('./worker.js', import.meta.url)`, which
@@ -80,7 +78,8 @@ export default defineConfig(({ mode }) => {
     build: {
       target: 'es2022',
       // Built for debugging a release, never served: 'hidden' leaves no sourceMappingURL in the
-      // files, and releasePlugin moves the maps to build-maps/ (e2e/lazy-load.spec.ts reads them).
+      // files, and releasePlugin moves the maps to build-maps/ beside dist/ (src/pwa/release.ts
+      // mapsDirFor; e2e/lazy-load.spec.ts reads them there).
       sourcemap: 'hidden',
       // .vite/manifest.json: which source each (hashed) chunk holds; e2e/lazy-load.spec.ts reads it.
       manifest: true,

@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import { repoRoot } from './clips';
+import { mapsDirFor } from '../src/pwa/release';
 
 interface ManifestChunk {
   file: string;
@@ -32,8 +33,8 @@ const REVIEW_ENTRY = 'src/review/ReviewView.svelte';
 const REVIEW_SIDE = /(^|\/)src\/review\/|(^|\/)src\/video\/|node_modules\/(mediabunny|@ffmpeg)\//;
 /** The dist folder the config's web server serves (see playwright.config.ts). */
 const distDir = path.resolve(repoRoot, process.env.E2E_DIST ?? 'dist');
-/** Where that build's source maps were moved (vite.config.ts MAPS_DIR). */
-const mapsDir = path.resolve(repoRoot, process.env.E2E_MAPS ?? 'build-maps');
+/** Where that build's source maps were moved (beside it: dist → build-maps). */
+const mapsDir = mapsDirFor(distDir);
 
 /** Repository-relative sources of a built JS file, from its source map. */
 async function sourcesOf(request: APIRequestContext, url: string): Promise<string[]> {

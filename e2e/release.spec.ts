@@ -8,9 +8,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { repoRoot } from './clips';
+import { mapsDirFor } from '../src/pwa/release';
 
 const distDir = path.resolve(repoRoot, process.env.E2E_DIST ?? 'dist');
-const mapsDir = path.resolve(repoRoot, process.env.E2E_MAPS ?? 'build-maps');
+/** Where that build's source maps were moved (beside it: dist → build-maps). */
+const mapsDir = mapsDirFor(distDir);
 /** Kept though no shipped code imports it yet: the second pose engine (its own issue). */
 const NOT_YET_SHIPPED = ['@tensorflow/tfjs'];
 

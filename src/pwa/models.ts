@@ -5,19 +5,17 @@
 import { writable } from 'svelte/store';
 import { MODEL_VARIANTS, type ModelVariant } from '../shared/pose-protocol';
 import { MODEL_CACHE } from './cache-names';
+import { formatMB, modelBytes } from './model-sizes';
 
-const SIZES: Record<string, number> = typeof __MODEL_SIZES__ === 'undefined' ? {} : __MODEL_SIZES__;
+export { formatMB, modelBytes };
 
 /** The URL the pose worker fetches (workers/pose/engine.ts `modelUrl`). */
 export const modelUrl = (model: string): string => new URL(`models/pose_landmarker_${model}.task`, new URL(import.meta.env.BASE_URL, location.href)).href;
 
-/** Bytes of a model, or null when the build did not have it. */
-export const modelBytes = (model: string): number | null => SIZES[model] ?? null;
-
-/** "9.4 MB" (decimal megabytes, as a download is usually quoted). */
-export function formatMB(bytes: number): string {
-  const mb = bytes / 1e6;
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+/** Whether a model is in the service worker's cache (so it loads with the network off). */
+export async function isModelCached(model: string): Promise<boolean> {
+  if (typeof caches === 'undefined') return false;
+  return !!(await (await caches.open(MODEL_CACHE)).match(modelUrl(model)));
 }
 
 export type ModelState = 'cached' | 'not-cached' | 'downloading' | 'unknown';

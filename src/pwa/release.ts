@@ -107,18 +107,25 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+/** Where a build's maps go: dist → build-maps beside it (bench/out/dist → bench/out/build-maps), else `<outDir>-maps`. */
+export function mapsDirFor(outDir: string): string {
+  return path.basename(outDir) === 'dist' ? path.join(path.dirname(outDir), 'build-maps') : `${outDir}-maps`;
+}
+
 /**
  * After everything (the service worker is built in vite-plugin-pwa's closeBundle): `_headers`,
  * the licence list, and every .map moved from outDir to `mapsDir` (hidden maps: the served
  * files do not point at them).
  */
-export function releasePlugin(opts: { root: string; mapsDir: string; collector: BundledPackages }): Plugin {
+export function releasePlugin(opts: { root: string; collector: BundledPackages }): Plugin {
   let outDir = '';
+  let mapsDir = '';
   return {
     name: 'hinge:release',
     apply: 'build',
     configResolved(c) {
       outDir = path.resolve(c.root, c.build.outDir);
+      mapsDir = mapsDirFor(outDir);
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
@@ -132,9 +139,9 @@ export function releasePlugin(opts: { root: string; mapsDir: string; collector: 
           for (const p of pkgs) opts.collector.add(path.join(opts.root, 'node_modules', p, 'package.json'), `${sub}/`);
         }
         writeFileSync(path.join(outDir, 'licenses.txt'), licenceText(opts.root, opts.collector.dirs).text);
-        rmSync(opts.mapsDir, { recursive: true, force: true });
+        rmSync(mapsDir, { recursive: true, force: true });
         for (const f of walk(outDir).filter((f) => f.endsWith('.map'))) {
-          const to = path.join(opts.mapsDir, path.relative(outDir, f));
+          const to = path.join(mapsDir, path.relative(outDir, f));
           mkdirSync(path.dirname(to), { recursive: true });
           renameSync(f, to);
         }

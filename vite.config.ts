@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { SECURITY_HEADERS } from './src/pwa/headers';
+import { DEV_SECURITY_HEADERS, SECURITY_HEADERS } from './src/pwa/headers';
 import { BundledPackages, releasePlugin } from './src/pwa/release';
 import { MODEL_VARIANTS } from './src/shared/pose-protocol';
 
@@ -85,7 +85,7 @@ export default defineConfig(({ mode }) => {
       manifest: true,
       rollupOptions: { input: { main: 'index.html', ...(mode === BENCH_MODE ? BENCH_PAGES : {}) } },
     },
-    server: { port: 5173, strictPort: true, headers: SECURITY_HEADERS },
+    server: { port: 5173, strictPort: true, headers: DEV_SECURITY_HEADERS },
     preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
     test: {
       include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts', 'models/**/*.test.ts'],

@@ -175,6 +175,8 @@ test('nothing reaches another origin from the page or any worker, in the live, r
     const violations = await page.evaluate(() => (window as any).__violations as string[]);
     test.info().annotations.push({ type: 'page CSP violations', description: violations.join('; ') });
     expect(violations.filter((v) => v.startsWith('connect-src')).length, 'the page CSP blocked the page attempts').toBeGreaterThan(0);
+    // …and nothing of the app's own: no inline style or script, no eval, in the live and review flows.
+    expect(violations.filter((v) => !v.includes(new URL(out.url).host)), "the app's own CSP violations").toEqual([]);
     expect(out.hits, 'requests that reached the other origin').toEqual([]);
     expect(answered, 'off-origin requests that got an answer').toEqual([]);
     for (const u of offending) expect(failed.some((f) => f.startsWith(`${u} `)), `${u}: reported, and failed`).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSP, CSP_DIRECTIVES, SECURITY_HEADERS, headersFile, nginxSnippet } from './headers';
+import { CSP, CSP_DIRECTIVES, DEV_SECURITY_HEADERS, SECURITY_HEADERS, headersFile, nginxSnippet } from './headers';
 
 describe('security headers', () => {
   it('allow wasm compilation in script-src only, and no eval or inline script anywhere', () => {
@@ -8,7 +8,7 @@ describe('security headers', () => {
       if (k !== 'script-src') expect(v, k).not.toContain("'wasm-unsafe-eval'");
       expect(v, k).not.toContain("'unsafe-eval'");
     }
-    expect(CSP).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(CSP).not.toContain("'unsafe-inline'");
     expect(CSP).toContain("frame-ancestors 'none'");
     expect(CSP).toContain("default-src 'self'");
     // nothing but this origin and local blob:/data: URLs, in any directive
@@ -23,5 +23,20 @@ describe('security headers', () => {
       expect(nginxSnippet()).toContain(`add_header ${k} "${v}" always;`);
     }
     expect(SECURITY_HEADERS['Permissions-Policy']).toMatch(/(^|, )camera=\(self\)(,|$)/);
+  });
+
+  it('relax only inline styles, only for the dev server', () => {
+    const dev = DEV_SECURITY_HEADERS['Content-Security-Policy'];
+    expect(dev).toContain("style-src 'self' 'unsafe-inline'");
+    expect(dev.replace(" 'unsafe-inline'", '')).toBe(CSP);
+    expect(headersFile()).not.toContain('unsafe-inline');
+  });
+});
+
+describe('the README', () => {
+  it('documents the headers as sent', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(nginxSnippet());
   });
 });

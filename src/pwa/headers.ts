@@ -8,8 +8,8 @@
 /**
  * - script-src: our own files only; 'wasm-unsafe-eval' lets MediaPipe and ffmpeg.wasm compile
  *   their WebAssembly, and nothing else (no 'unsafe-eval', no inline script).
- * - style-src 'unsafe-inline': Svelte sets `style=` attributes for sizes (the stage's aspect
- *   ratio, bars); styles cannot send data anywhere img/connect-src forbid.
+ * - style-src 'self': component CSS is extracted to files, and Svelte sets dynamic styles
+ *   through the CSSOM (`el.style.cssText`), which the policy does not restrict.
  * - connect-src/img-src/media-src: our origin, and blob:/data: URLs made in this page.
  * - worker-src 'self': the pose and ffmpeg workers are files from here.
  * - frame-ancestors 'none': nobody may frame the camera page.
@@ -17,7 +17,7 @@
 export const CSP_DIRECTIVES: Record<string, string[]> = {
   'default-src': ["'self'"],
   'script-src': ["'self'", "'wasm-unsafe-eval'"],
-  'style-src': ["'self'", "'unsafe-inline'"],
+  'style-src': ["'self'"],
   'img-src': ["'self'", 'blob:', 'data:'],
   'media-src': ["'self'", 'blob:', 'mediastream:'],
   'connect-src': ["'self'", 'blob:', 'data:'],
@@ -43,6 +43,15 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   // The camera for this origin only; nothing else this app does not use.
   'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()',
+};
+
+/**
+ * The dev server only: Vite's client injects each module's CSS as a `<style>` element (and
+ * swaps it on hot reload), so there styles may be inline. Never sent by a build.
+ */
+export const DEV_SECURITY_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
 };
 
 /** The `_headers` file of Netlify / Cloudflare Pages: every path gets the headers. */

@@ -28,7 +28,7 @@ test('a refused camera gets a message a lifter can act on', async ({ baseURL }) 
   }
 });
 
-test('a pose worker that dies is restarted and tracking resumes', async ({ baseURL }) => {
+test('a pose worker that dies or hangs is restarted and tracking resumes', async ({ baseURL }) => {
   const cam = await openWithCamera(mjpegFor(CLIP), baseURL!);
   const { page } = cam;
   try {
@@ -43,6 +43,18 @@ test('a pose worker that dies is restarted and tracking resumes', async ({ baseU
     const before = await page.evaluate(() => (window as any).__hinge.live.frames);
     await expect.poll(() => page.evaluate(() => (window as any).__hinge.live.frames), { timeout: 60_000 }).toBeGreaterThan(before + 5);
     await expect(page.getByTestId('person')).toHaveText('tracked');
+    // Hung, as a stuck wasm call would leave it: alive but silent. (The time it takes is bench:recovery's.)
+    await page.evaluate(() => ((window as any).__hinge.live.message = ''));
+    const worker = page.workers().find((w) => /pose\.worker/.test(w.url()));
+    expect(worker, 'the pose worker').toBeTruthy();
+    await worker!.evaluate(() => void setTimeout(() => {
+      const end = Date.now() + 60_000;
+      while (Date.now() < end);
+    }, 0));
+    await expect(page.getByTestId('live-message')).toContainText('stopped responding', { timeout: 30_000 });
+    await expect(page.getByTestId('live-message')).toContainText('restarted after a crash', { timeout: 30_000 });
+    const after = await page.evaluate(() => (window as any).__hinge.live.frames);
+    await expect.poll(() => page.evaluate(() => (window as any).__hinge.live.frames), { timeout: 30_000 }).toBeGreaterThan(after + 5);
   } finally {
     await cam.close();
   }

@@ -14,7 +14,8 @@ import { evaluateFaults, LIFT_FAULTS } from './faults';
 import { unjudged } from './faults/evidence';
 import type { FaultContext, FaultStage } from './faults/types';
 import { LandmarkSmoother } from './filters/landmark-smoother';
-import { COL, History } from './history';
+import { BONE_COLS, COL, History } from './history';
+import { boneLength, BONES, legsUnderBody } from './plausible-body';
 import { bilateralLiftFromHipDrop, classifyFeet, footFrame, freeSideOf, LiftDetector, newFootFrame } from './lift-detect';
 import { buildReport, type RepRecord } from './report';
 import { computeRepMetrics, type RepMetrics, type RepWindow } from './rep-metrics';
@@ -373,6 +374,8 @@ export function createHingeAnalyzer(options: AnalyzerOptions = {}): HingeAnalyze
     hist.set(i, COL.bar, ((feat.wristX - feat.midFootX) * feat.forward * feat.xScale) / foot);
     hist.set(i, COL.barX, feat.wristX * feat.forward * feat.xScale);
     hist.set(i, COL.hipH, feat.hipHeight);
+    for (let b = 0; b < BONES.length; b++) hist.set(i, BONE_COLS[b], boneLength(lms, aspect, BONES[b]));
+    hist.set(i, COL.legsUnder, legsUnderBody(lms) ? 1 : 0);
     hist.set(i, COL.rawHipY, (lms[LM.leftHip][1] + lms[LM.rightHip][1]) / 2);
     hist.set(i, COL.rawShY, (lms[LM.leftShoulder][1] + lms[LM.rightShoulder][1]) / 2);
     hist.set(i, COL.kneeOverToe, ((feat.kneeX - feat.toeX) * feat.forward * feat.xScale) / foot);

@@ -55,8 +55,16 @@ export const COL = {
   footPitch: 30,
   /** visibility of the feet's heel and toe landmarks */
   visFeet: 31,
+  /** left and right shin and upper-arm lengths in the picture, frame-height units (plausible-body.ts) */
+  bone0: 32,
+  bone1: 33,
+  bone2: 34,
+  bone3: 35,
+  /** 1 when both legs stand under the body in this frame, else 0 (plausible-body.ts) */
+  legsUnder: 36,
 } as const;
-export const NCOL = 32;
+export const NCOL = 37;
+export const BONE_COLS = [COL.bone0, COL.bone1, COL.bone2, COL.bone3] as const;
 
 export class History {
   readonly cols: Float64Array[];

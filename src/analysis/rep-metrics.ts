@@ -3,7 +3,8 @@
  * the first part of the rise and the lockout. Faults are judged from these
  * numbers (faults/*.ts), so the same metrics go into the report.
  */
-import { COL, type History } from './history';
+import { relativeSpread } from './plausible-body';
+import { BONE_COLS, COL, type History } from './history';
 import { depthFromAngles, type Segments } from './pose-depth';
 
 export interface RepWindow {
@@ -89,6 +90,10 @@ export interface RepMetrics {
   bottomFrames: number;
   /** measured depth minus the depth the bottom's angles allow (pose-depth.ts) */
   depthGap: number;
+  /** the steadiest of the shins' and upper arms' relative spread in length over the rep (plausible-body.ts) */
+  boneSpread: number;
+  /** share of the rep's frames with both legs under the body (plausible-body.ts) */
+  legsUnder: number;
   /** the longest stretch of the rep with no usable person in view, ms */
   maxGapMs: number;
 }
@@ -450,6 +455,8 @@ export function computeRepMetrics(
     footPitch,
     bottomFrames: b1 - b0 + 1,
     maxGapMs: longestGap(h, lo, hi),
+    boneSpread: Math.min(...BONE_COLS.map((c) => relativeSpread(col(h, c, lo, hi, s)))),
+    legsUnder: mean(col(h, COL.legsUnder, lo, hi, s)),
     depthGap: segments ? peak - depthFromAngles(trunkBottom, kneeB, med(col(h, COL.shin, b0, b1, s)), segments) : NaN,
   };
 }

@@ -64,6 +64,10 @@ export interface Thresholds {
   bottomBand: number;
   /** a rep's measured depth more than this away from the depth its angles allow is not judged (standing heights) */
   maxDepthGap: number;
+  /** a rep whose steadiest shin or upper arm changes length more than this (IQR / median) was not one body: not judged */
+  maxBoneSpread: number;
+  /** a rep with a leg under the body in fewer than this share of its frames was not one body: not judged */
+  minLegsUnder: number;
 
   // --- faults
   /** hips-back: hip flexion / knee flexion at the bottom under this = knee-dominant (ratio) */
@@ -172,6 +176,13 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // [measured] landmark noise in the three angles (about ±5° each) moves the implied depth by
   // under 0.1 (real reps side-on: |gap| ≤ 0.15); twice that is a picture that changed, not a body
   maxDepthGap: 0.2,
+  // [geometry] a near-vertical bone turning under 40° out of the picture keeps its length within
+  // about a quarter (plausible-body.ts). [measured] real reps of the shared clips reach 0.12 (the
+  // app's recordings) and 0.34 (the mask-free reference ones): the line sits well past both.
+  maxBoneSpread: 0.5,
+  // [geometry] a lifter stands on a leg throughout a hinge. [measured] real reps: at least 0.85 of
+  // their frames (the app's recordings), 0.39 (reference, an oblique view); the line sits under both.
+  minLegsUnder: 0.25,
 
   // [fit] hip/knee flexion ratio (deadlift)
   hipsBackMinRatio: FIT.hipsBackMinRatio,

@@ -30,8 +30,19 @@ type Pending = { reject: (e: Error) => void };
  * treated as crashed and restarted.
  */
 export const WATCHDOG_MS = { init: 120_000, detect: 30_000, other: 30_000 };
-/** While the worker streams, it is asked for a sign of life this often (a hung wasm call cannot answer). */
-export const HEARTBEAT_MS = 5_000;
+/**
+ * While the worker streams, it is asked for a sign of life this often (a
+ * hung wasm call cannot answer), and it is presumed dead after a silence
+ * with neither a frame nor an answer: a lifter mid-set should get tracking
+ * back within seconds. The slowest legitimate silence once a stream runs is
+ * one inference (under ~1 s even for the heavy model on a software GPU
+ * here). With the delegate on 'auto', the stream's first seconds also
+ * build the GPU landmarker for the trial, which blocks the worker for longer.
+ */
+export const HEARTBEAT_MS = 250;
+export const STREAM_SILENCE_MS = { warmUp: 10_000, running: 1_500 };
+/** How long the delegate trial may take at the start of an 'auto' stream. */
+export const STREAM_WARM_UP_MS = 15_000;
 
 export class PoseClient {
   private worker: Worker | null = null;
@@ -92,10 +103,35 @@ export class PoseClient {
     this.busy = true;
     // Capture times come on the worker's clock: hand them on in the page's.
     const offset = this.offsetMs;
-    const onWorkerFrame = (f: StreamedFrame) => onFrame({ ...f, captureWallMs: f.captureWallMs - offset });
+    const startMs = performance.now();
+    let heardMs = startMs;
+    let tickMs = startMs;
+    /** the slowest frame so far: a slow device's silences are longer */
+    let slowestMs = 0;
+    const onWorkerFrame = (f: StreamedFrame) => {
+      heardMs = performance.now();
+      slowestMs = Math.max(slowestMs, f.stages?.workMs ?? f.result.inferenceMs);
+      onFrame({ ...f, captureWallMs: f.captureWallMs - offset });
+    };
     options = { ...options, originWallMs: options.originWallMs + offset };
     // A camera may pause without the worker being stuck; a worker that cannot answer is.
-    const heartbeat = setInterval(() => void this.call((api) => api.info(), WATCHDOG_MS.detect).catch(() => undefined), HEARTBEAT_MS);
+    const worker = this.worker;
+    const heartbeat = setInterval(() => {
+      const now = performance.now();
+      // This page was blocked (or throttled) itself: answers may be queued behind this tick.
+      if (now - tickMs > 3 * HEARTBEAT_MS) heardMs = now;
+      tickMs = now;
+      if (this.worker !== worker) return;
+      const trialing = this.config?.delegate === 'auto' && now - startMs < STREAM_WARM_UP_MS;
+      const limit = Math.max(trialing ? STREAM_SILENCE_MS.warmUp : STREAM_SILENCE_MS.running, 4 * slowestMs);
+      if (now - heardMs > limit) {
+        const err = new WorkerCrashedError(`pose worker stopped responding (no answer in ${(limit / 1000).toFixed(1)} s)`);
+        this.kill(err);
+        this.onCrash?.(err);
+        return;
+      }
+      void this.call((api) => api.info(), null).then(() => (heardMs = performance.now()), () => undefined);
+    }, HEARTBEAT_MS);
     try {
       await this.call((api) => api.stream(Comlink.transfer(frames, [frames as unknown as Transferable]), options, Comlink.proxy(onWorkerFrame)), null);
     } finally {
@@ -131,13 +167,6 @@ export class PoseClient {
 
   terminate(): void {
     this.kill(new AbortedError());
-  }
-
-  /** Restarts after a crash with the last config. */
-  async restart(): Promise<EngineInfo> {
-    if (!this.config) throw new Error('pose engine was never started');
-    this.kill(new AbortedError());
-    return this.init(this.config);
   }
 
   private ensure(): Comlink.Remote<PoseWorkerApi> {

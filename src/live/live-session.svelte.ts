@@ -4,6 +4,7 @@
  */
 import { listCameras, openCamera, stopStream, type CameraChoice } from '../client/camera';
 import { PoseClient } from '../client/pose-client';
+import { engineStartError } from '../client/load-failure';
 import { startFramePump, type FramePump, type PumpCallbacks } from './frame-pump';
 import { canStreamToWorker, startTrackStream } from './track-stream';
 import { isStalled } from './stall-watch';
@@ -123,10 +124,9 @@ export class LiveSession {
     try {
       return await this.client.init(this.engineConfig());
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
       // The worker may be half-initialised: start from a clean one next time.
       this.client.abort();
-      throw new Error(`The ${this.model} pose model could not start (${why}). Reload the page to try again, or pick another model.`);
+      throw await engineStartError(e, this.model);
     }
   }
 
@@ -218,14 +218,20 @@ export class LiveSession {
 
   /** A crashed worker: say so, start a fresh one, carry on with the same camera. */
   private async recover(e: Error): Promise<void> {
+    // While the engine is starting, the failed start reports it (startEngine).
+    if (this.status !== 'running') return;
     this.stopPump();
     this.message = `${e.message}. Restarting the pose engine…`;
     try {
-      this.engine = await this.client.restart();
+      this.client.abort();
+      const config = this.engineConfig();
+      // No second delegate trial after a crash: the GPU may be what stopped it.
+      if (config.delegate === 'auto') Object.assign(config, { delegate: 'CPU', reason: 'the safe choice after the pose engine stopped' });
+      this.engine = await this.client.init(config);
       if (this.video && this.stream) this.runPump(this.video);
       this.message = 'The pose engine was restarted after a crash.';
     } catch (err) {
-      this.fail(err);
+      this.fail(await engineStartError(err, this.model));
     }
   }
 

@@ -13,6 +13,11 @@ import type { FrameSource, VideoInfo } from '../video/types';
 import { EtaEstimator, type ProgressSnapshot } from './eta';
 import { planSegments, type Segment } from './segments';
 
+/** How a video is split between `workers` pose workers (one part when it cannot be seeked). */
+export function planParts(source: Pick<FrameSource, 'seekable' | 'info'>, workers: number): Segment[] {
+  return planSegments({ workers: source.seekable ? workers : 1, durationMs: source.info.durationMs });
+}
+
 export interface PipelineStats {
   frames: number;
   /** wall time from the first frame handed to the worker to the last result */
@@ -59,7 +64,7 @@ export async function poseClipFromVideo(source: FrameSource, clients: readonly P
   const { info } = source;
   const depth = Math.max(1, hooks.depth ?? 2);
   const minIntervalMs = hooks.minIntervalMs ?? 0;
-  const segments = source.seekable ? planSegments({ workers: clients.length, durationMs: info.durationMs }) : planSegments({ workers: 1, durationMs: info.durationMs });
+  const segments = planParts(source, clients.length);
   const rateShare = minIntervalMs > 0 && info.fps > 0 ? Math.min(1, 1000 / minIntervalMs / info.fps) : 1;
   const warmFrames = segments.reduce((n, s) => n + ((s.startMs - s.warmFromMs) / 1000) * info.fps * rateShare, 0);
   const expected = Math.round(info.frameCount * rateShare + warmFrames);

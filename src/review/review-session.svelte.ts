@@ -4,14 +4,14 @@
  * reviews. Components render this and call its methods; they hold no logic.
  */
 import { AbortedError, PoseClient, WorkerCrashedError } from '../client/pose-client';
+import { EngineLoadError, engineStartError } from '../client/load-failure';
 import type { FrameResult, LiftOption, PoseClip, SetReport, Side } from '../analysis/types';
 import { REVIEW_ENGINE, type ModelVariant } from '../shared/pose-protocol';
 import { openVideo, sniffFile } from '../video/open-video';
 import { VideoError, videoErrors, type VideoErrorKind } from '../video/errors';
 import type { VideoInfo } from '../video/types';
 import { analyse, checkClip, frameResults, parseRecording, serializeRecording, type ThresholdOverrides } from './analysis';
-import { poseClipFromVideo, type PipelineStats } from './pipeline';
-import { planSegments } from './segments';
+import { planParts, poseClipFromVideo, type PipelineStats } from './pipeline';
 import { reviewWorkersHere } from './worker-count';
 import { intervalFor } from '../video/decimate';
 import type { ProgressSnapshot } from './eta';
@@ -166,7 +166,7 @@ export class ReviewSession {
       this.setVideoUrl(URL.createObjectURL(file));
       this.videoInfo = source.info;
       this.message = `Loading the ${this.model} pose model…`;
-      const parts = source.seekable ? planSegments({ workers: this.workers, durationMs: source.info.durationMs }).length : 1;
+      const parts = planParts(source, this.workers).length;
       await this.ensureEngine(parts);
       signal.throwIfAborted();
       this.status = 'analysing';
@@ -211,7 +211,14 @@ export class ReviewSession {
     this.engineKey = key;
     while (this.clients.length < n) this.clients.push(new PoseClient());
     if (this.ready >= n) return;
-    await Promise.all(this.clients.slice(this.ready, n).map((c) => c.init(config)));
+    try {
+      await Promise.all(this.clients.slice(this.ready, n).map((c) => c.init(config)));
+    } catch (e) {
+      // Half-started workers: begin from clean ones next time.
+      for (const c of this.clients) c.abort();
+      this.ready = 0;
+      throw await engineStartError(e, this.model);
+    }
     this.ready = n;
   }
 
@@ -411,7 +418,7 @@ export class ReviewSession {
     this.status = 'error';
     this.progress = null;
     this.errorKind = e instanceof VideoError ? e.kind : null;
-    if (e instanceof VideoError) this.message = e.message;
+    if (e instanceof VideoError || e instanceof EngineLoadError) this.message = e.message;
     else if (e instanceof WorkerCrashedError) {
       this.ready = 0;
       this.message = `The pose engine stopped (${e.message}). Open the file again to retry.`;

@@ -36,6 +36,7 @@ export class PoseEngine {
   private facing = new FacingVote();
   /** IMAGE-mode, multi-person landmarker for the occasional head count */
   private counter: Promise<PoseLandmarker> | null = null;
+  private counterReady = false;
   private creating: Promise<unknown> = Promise.resolve();
   private lastCount = { t: -Infinity, people: 1 };
   /** scratch canvas for padding an input to a mask-safe width (rarely needed) */
@@ -48,8 +49,9 @@ export class PoseEngine {
     this.fileset ??= FilesetResolver.forVisionTasks(wasmUrl, true);
     const first: Delegate = config.delegate === 'GPU' ? 'GPU' : 'CPU';
     this.runners[first] = await this.createRunner(first);
-    // Built now, so the first clip does not pay for it mid-analysis.
-    if ((config.peopleCheckMs ?? 0) > 0) await this.headCounter();
+    // Started now, not awaited: a live restart must not wait for a second
+    // landmarker; the review's first frame waits for it (countPeopleIfDue).
+    if ((config.peopleCheckMs ?? 0) > 0) this.headCounter().catch(() => undefined);
     this.trial = config.delegate === 'auto' ? new DelegateTrial() : null;
     this.current = {
       engine: 'mediapipe',
@@ -132,10 +134,12 @@ export class PoseEngine {
    * passed. The main landmarker tracks one pose (so VIDEO mode can skip the
    * detector); this occasional multi-person pass notices a second person.
    */
-  async countPeopleIfDue(frame: LandmarkerInput, t: number): Promise<void> {
+  async countPeopleIfDue(frame: LandmarkerInput, t: number, opts: { wait: boolean } = { wait: true }): Promise<void> {
     const every = this.config?.peopleCheckMs ?? 0;
     if (every <= 0) return;
     if (t - this.lastCount.t < every && t >= this.lastCount.t) return;
+    // Live frames do not wait for the counter being built: it counts from the first frame after.
+    if (!opts.wait && !this.counterReady) return;
     const counter = await this.headCounter();
     const res = counter.detect(frame);
     this.lastCount = { t, people: res.landmarks.length };
@@ -143,9 +147,17 @@ export class PoseEngine {
   }
 
   private headCounter(): Promise<PoseLandmarker> {
-    this.counter ??= this.loadModel('lite').then((bytes) =>
-      this.create({ baseOptions: { modelAssetBuffer: bytes, delegate: 'CPU' }, runningMode: 'IMAGE', numPoses: 3 }),
-    );
+    if (!this.counter) {
+      const p = this.loadModel('lite').then((bytes) =>
+        this.create({ baseOptions: { modelAssetBuffer: bytes, delegate: 'CPU' }, runningMode: 'IMAGE', numPoses: 3 }),
+      );
+      this.counter = p;
+      p.then(
+        () => this.counter === p && (this.counterReady = true),
+        // A failed build is retried by the next count, which then reports it.
+        () => this.counter === p && (this.counter = null),
+      );
+    }
     return this.counter;
   }
 
@@ -167,6 +179,7 @@ export class PoseEngine {
     for (const r of Object.values(this.runners)) r?.landmarker.close();
     void this.counter?.then((c) => c.close(), () => {});
     this.counter = null;
+    this.counterReady = false;
     this.lastCount = { t: -Infinity, people: 1 };
     this.runners = {};
     this.gpuStarting = null;

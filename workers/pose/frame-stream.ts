@@ -21,7 +21,7 @@ import { FrameInput } from './frame-input';
 /** What the loop needs from the engine (PoseEngine in the worker; a fake in tests). */
 export interface FrameMeasurer {
   measure(frame: LandmarkerInput, t: number): PoseResult;
-  countPeopleIfDue(frame: LandmarkerInput, t: number): Promise<void>;
+  countPeopleIfDue(frame: LandmarkerInput, t: number, opts: { wait: boolean }): Promise<void>;
 }
 
 export class FrameStream {
@@ -74,7 +74,7 @@ export class FrameStream {
           onFrame({ result, captureWallMs, skipped: skipped + stale, frame: picture, stages });
           stale = 0;
           // After the result has left: the head count delays the next read, not this cue.
-          if (result.landmarks) await this.engine.countPeopleIfDue(input, t);
+          if (result.landmarks) await this.engine.countPeopleIfDue(input, t, { wait: false });
         } finally {
           if (input !== frame && 'close' in input) input.close();
           frame.close();

@@ -9,7 +9,7 @@ const base: RepMetrics = {
   depth: 0.4, loweringMs: 2500, bottomHoldMs: 300, risingMs: 900, trunkBottom: 55, hipFlexBottom: 115, kneeFlexBottom: 80, hingeRatio: 1.45,
   shinBottom: 5, headDrop: 5, headRaise: 0, hsHkRel: 1, hsRel: 0.95, dorsal: NaN, barAhead: 0.5, barDrift: 0.1, hipDrop: 0.35, freeToeMin: NaN, barLeg: 0.3, trunkGain: 0,
   riseSync: 1, lockoutTrunkMin: -2, kneeBottom: 150, kneeBottomWorld: NaN, hipTiltMax: NaN, hipTilt: NaN, freeFootMin: NaN, stanceShift: NaN, visTrunk: 1, visLeg: 0.9,
-  visHead: 0.9, visWrist: 0.8, bottomFrames: 10, footPitch: 2, visFeet: 0.9, depthGap: 0.02, loweringFrames: 30, maxGapMs: 33,
+  visHead: 0.9, visWrist: 0.8, bottomFrames: 10, footPitch: 2, visFeet: 0.9, depthGap: 0.02, boneSpread: 0.05, legsUnder: 1, loweringFrames: 30, maxGapMs: 33,
 };
 const standing = { trunk: 0.2, thigh: 0.16, shin: 0.16, foot: 0.08, standHeight: 0.6, neck: 20, standTrunk: 0, ankleDy: 0, heelUpLeft: 0, heelUpRight: 0, frames: 30 };
 const ctx = (over: Partial<FaultContext> = {}): FaultContext => ({ lift: 'deadlift', view: 'side', thresholds: th, calibration: standing, hasDorsal: false, ...over });
@@ -23,6 +23,15 @@ describe('fault checks', () => {
       expect(e.confidence).toBeGreaterThan(0);
       expect(e.confidence).toBeLessThan(1);
     }
+  });
+
+  it('judges nothing on a rep whose bones stretch and shrink (not one body), from any view', () => {
+    for (const view of ['side', 'front'] as const) {
+      const v = evaluateFaults({ ...base, headDrop: 45, boneSpread: th.maxBoneSpread + 0.1 }, ctx({ view }), 'lockout');
+      expect(v.evidence).toEqual([]);
+      expect(v.unjudged.length).toBeGreaterThan(0);
+    }
+    expect(active({ headDrop: 45, boneSpread: th.maxBoneSpread - 0.1 })).toContain('rounded-back');
   });
 
   it('flags each fault past its threshold', () => {

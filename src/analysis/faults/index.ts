@@ -46,7 +46,11 @@ export function evaluateFaults(m: RepMetrics, ctx: FaultContext, stage: FaultSta
   const out: Verdicts = { evidence: [], unjudged: [] };
   // side-on, a rep whose drop in height its angles cannot explain was not one body in one picture
   const sideOn = ctx.view === 'side' || ctx.view === 'oblique';
-  const implausible = sideOn && Math.abs(m.depthGap) > ctx.thresholds.maxDepthGap;
+  // from any view, limbs that stretch and shrink, or no leg under the body, are not one body;
+  // a rep of too few frames to tell (NaN) is not judged either
+  const tooFew = !Number.isFinite(m.boneSpread) || !Number.isFinite(m.legsUnder);
+  const notOneBody = m.boneSpread > ctx.thresholds.maxBoneSpread || m.legsUnder < ctx.thresholds.minLegsUnder;
+  const implausible = (sideOn && Math.abs(m.depthGap) > ctx.thresholds.maxDepthGap) || notOneBody;
   const away = m.maxGapMs > ctx.thresholds.gapResetMs;
   for (const c of CHECKS) {
     if (ORDER[c.stage] > ORDER[stage]) continue;
@@ -55,8 +59,13 @@ export function evaluateFaults(m: RepMetrics, ctx: FaultContext, stage: FaultSta
       out.unjudged.push(unjudged(c.id, 'visibility', 'You were out of view for part of this rep, so it was not judged.'));
       continue;
     }
+    if (tooFew) {
+      out.unjudged.push(unjudged(c.id, 'cut-off', 'Too few frames of this rep were seen to judge it.'));
+      continue;
+    }
     if (implausible) {
-      out.unjudged.push(unjudged(c.id, 'not-seen', 'The picture changed during this rep (a zoom, a cut or the body lost), so it was not judged.'));
+      const why = notOneBody ? 'The tracked points did not hold together as one body during this rep' : 'The picture changed during this rep (a zoom, a cut or the body lost)';
+      out.unjudged.push(unjudged(c.id, 'not-seen', `${why}, so it was not judged.`));
       continue;
     }
     const e = c.evaluate(m, ctx);

@@ -62,7 +62,10 @@ test('after one visit, a live set counts reps with the network off', async ({ ba
     await page.getByTestId('model-select').selectOption(MODEL);
     await page.getByTestId('delegate-select').selectOption('CPU');
     await page.getByTestId('start-camera').click();
-    await expect(page.getByTestId('person')).toHaveText('tracked', { timeout: 60_000 });
+    // Cached as the pose worker fetches it (through the service worker), before it even runs.
+    await expect
+      .poll(async () => Object.entries(await cacheStorage(page)).find(([n]) => n.startsWith('hinge-models'))?.[1].urls ?? [], { timeout: 60_000 })
+      .toContain(`/models/pose_landmarker_${MODEL}.task`);
     await page.getByTestId('start-camera').click(); // stop
     mark('online visit, model used');
 
@@ -93,7 +96,7 @@ test('after one visit, a live set counts reps with the network off', async ({ ba
     await page.getByTestId('delegate-select').selectOption('CPU');
     await page.getByTestId('lift-select').selectOption('deadlift');
     await page.getByTestId('start-camera').click();
-    await expect(page.getByTestId('set-state')).toHaveText('Set: active', { timeout: 40_000 });
+    await expect(page.getByTestId('set-state')).toHaveText('Set: active', { timeout: 60_000 });
     await expect.poll(() => repCount(page), { timeout: 40_000, intervals: [500] }).toBeGreaterThanOrEqual(3);
     await expect(page.getByTestId('rep-count')).not.toHaveText('0');
     mark(`offline live set, ${await repCount(page)} reps`);

@@ -69,7 +69,7 @@ export default defineConfig(({ mode }) => {
         },
         devOptions: { enabled: false },
       }),
-      releasePlugin({ root, collector: bundled }),
+      releasePlugin({ root, collector: bundled, keepAllWasm: mode === BENCH_MODE }),
     ],
     worker: { format: 'es', plugins: () => [bundled.plugin('worker')] },
     // ffmpeg.wasm starts its worker with `new URL('./worker.js', import.meta.url)`, which

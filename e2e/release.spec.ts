@@ -35,6 +35,8 @@ test('the build serves no source map and no bench page, and lists the licence of
     expect(text, `${f} is a bench page`).not.toContain('src/bench/');
   }
   expect(served).toContain('_headers');
+  // Only the MediaPipe wasm the pose worker loads: live, review and offline run on these alone.
+  expect(served.filter((f) => f.startsWith('wasm/')).sort()).toEqual(['wasm/vision_wasm_module_internal.js', 'wasm/vision_wasm_module_internal.wasm']);
 
   // The packages bundled, as the maps of every script (app, workers, service worker) record them.
   const maps = files(mapsDir).filter((f) => f.endsWith('.map'));

@@ -117,7 +117,14 @@ export function mapsDirFor(outDir: string): string {
  * the licence list, and every .map moved from outDir to `mapsDir` (hidden maps: the served
  * files do not point at them).
  */
-export function releasePlugin(opts: { root: string; collector: BundledPackages }): Plugin {
+/**
+ * The MediaPipe wasm the app loads: the pose worker asks for the ES-module build
+ * (`forVisionTasks(url, true)`), with SIMD (tasks-vision 1.1.0 has no module build without it).
+ * The other copies models/build.mjs puts in public/wasm serve the bench pages only.
+ */
+export const SHIPPED_WASM = /^vision_wasm_module_internal\.(js|wasm)$/;
+
+export function releasePlugin(opts: { root: string; collector: BundledPackages; keepAllWasm?: boolean }): Plugin {
   let outDir = '';
   let mapsDir = '';
   return {
@@ -139,6 +146,8 @@ export function releasePlugin(opts: { root: string; collector: BundledPackages }
           for (const p of pkgs) opts.collector.add(path.join(opts.root, 'node_modules', p, 'package.json'), `${sub}/`);
         }
         writeFileSync(path.join(outDir, 'licenses.txt'), licenceText(opts.root, opts.collector.dirs).text);
+        const wasmDir = path.join(outDir, 'wasm');
+        if (!opts.keepAllWasm && existsSync(wasmDir)) for (const f of readdirSync(wasmDir)) if (!SHIPPED_WASM.test(f)) rmSync(path.join(wasmDir, f));
         rmSync(mapsDir, { recursive: true, force: true });
         for (const f of walk(outDir).filter((f) => f.endsWith('.map'))) {
           const to = path.join(mapsDir, path.relative(outDir, f));

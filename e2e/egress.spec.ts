@@ -140,7 +140,10 @@ test('nothing reaches another origin from the page or any worker, in the live, r
     });
 
     await page.goto('/?debug');
-    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
     await attempt('page', page);
     const [sw] = context.serviceWorkers();
     expect(sw, 'the service worker is running').toBeTruthy();
@@ -163,6 +166,12 @@ test('nothing reaches another origin from the page or any worker, in the live, r
     await page.getByTestId('review-file').setInputFiles(hevc);
     await expect(page.getByTestId('review-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
     expect(await page.evaluate(() => (window as any).__hinge.review.videoInfo.decoder)).toBe('ffmpeg');
+    // The ffmpeg.wasm core, never precached, is on the device now that it was used.
+    const ffmpegCache = await page.evaluate(async () => {
+      const name = (await caches.keys()).find((n) => n.startsWith('hinge-ffmpeg'));
+      return name ? (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname) : [];
+    });
+    expect(ffmpegCache.map((p) => p.replace(/-[\w-]{8}(\.\w+)$/, '$1')).sort()).toEqual(['/assets/ffmpeg-core.js', '/assets/ffmpeg-core.wasm']);
     const later = page.workers().filter((w) => !before.has(w));
     test.info().annotations.push({ type: 'workers after the review', description: later.map((w) => new URL(w.url()).pathname).join(', ') });
     for (const [i, w] of later.entries()) await attempt(`review worker ${i + 1} ${new URL(w.url()).pathname.split('/').pop()}`, w);

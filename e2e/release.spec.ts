@@ -69,3 +69,26 @@ test('the build serves no source map and no bench page, and lists the licence of
   expect(unused, 'runtime dependencies no shipped code uses').toEqual([]);
   expect(existsSync(path.join(distDir, 'src', 'bench'))).toBe(false);
 });
+
+test('the web app manifest makes it installable: name, start URL, standalone, icons that exist at their sizes', () => {
+  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  expect(html).toMatch(/<link rel="manifest" href="\/manifest\.webmanifest"/);
+  const m = JSON.parse(readFileSync(path.join(distDir, 'manifest.webmanifest'), 'utf8')) as {
+    name: string;
+    start_url: string;
+    display: string;
+    icons: { src: string; sizes: string; type: string }[];
+  };
+  expect(m).toMatchObject({ name: 'Hinge Coach', start_url: './', display: 'standalone' });
+  const sizes = new Set<string>();
+  for (const icon of m.icons) {
+    const file = readFileSync(path.join(distDir, icon.src));
+    if (icon.type === 'image/png') {
+      // PNG IHDR: width and height, big-endian, at bytes 16 and 20.
+      expect(file.subarray(1, 4).toString()).toBe('PNG');
+      expect(`${file.readUInt32BE(16)}x${file.readUInt32BE(20)}`, icon.src).toBe(icon.sizes);
+      sizes.add(icon.sizes);
+    } else expect(file.toString('utf8')).toContain('<svg');
+  }
+  expect([...sizes]).toEqual(expect.arrayContaining(['192x192', '512x512']));
+});

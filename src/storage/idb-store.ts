@@ -22,6 +22,21 @@ export class StorageUnavailableError extends Error {
   }
 }
 
+/** The device's storage quota is used up: the write did not happen. */
+export class StorageFullError extends StorageUnavailableError {
+  constructor(message = 'The storage on this device is full.') {
+    super(message);
+    this.name = 'StorageFullError';
+  }
+}
+
+/** A quota error in any of its shapes (IndexedDB's DOMException, ours, Safari's old code 22). */
+export function isStorageFull(e: unknown): boolean {
+  if (e instanceof StorageFullError) return true;
+  const d = e as { name?: unknown; code?: unknown } | null;
+  return !!d && (d.name === 'QuotaExceededError' || d.name === 'StorageFullError' || d.code === 22);
+}
+
 const OBJECTS = 'items';
 const PREFIX = 'hinge-coach:';
 
@@ -41,8 +56,8 @@ function done(tx: IDBTransaction): Promise<void> {
 }
 
 function explain(e: DOMException | null): Error {
-  if (e?.name === 'QuotaExceededError') {
-    return new StorageUnavailableError('The device has no room left for this: delete some saved reviews and try again.');
+  if (e && isStorageFull(e)) {
+    return new StorageFullError('The storage on this device is full: delete some saved reviews or sets, or export them, and try again.');
   }
   return e ?? new Error('IndexedDB transaction failed');
 }
@@ -73,7 +88,16 @@ export function openStore<T>(name: string, factory: IDBFactory | undefined = glo
   };
   const run = async <R>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<R>): Promise<R> => {
     const tx = (await db()).transaction(OBJECTS, mode);
-    const result = req(fn(tx.objectStore(OBJECTS)));
+    let r: IDBRequest<R>;
+    try {
+      r = fn(tx.objectStore(OBJECTS));
+    } catch (e) {
+      // put() throws at once for a value it cannot clone, and some browsers for a full quota.
+      throw explain(e as DOMException);
+    }
+    const result = req(r);
+    // The transaction's error is the one to report; the request's own would be an unhandled duplicate.
+    result.catch(() => {});
     await done(tx);
     return result;
   };

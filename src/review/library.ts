@@ -55,6 +55,11 @@ export class ReviewLibrary {
     return this.data.get(id);
   }
 
+  /** ids of every saved review (cheap: keys only) */
+  async ids(): Promise<Set<string>> {
+    return new Set(await this.index.keys());
+  }
+
   async remove(id: string): Promise<void> {
     await this.index.delete(id);
     await this.data.delete(id);

@@ -97,8 +97,12 @@ export class Coach {
   interrupted = $state.raw<SavedSet | null>(null);
   /** reps carried over from a resumed set (counted before this page's set began) */
   carriedReps = $state(0);
+  /** a resumed set waits for the next set to start, which carries it on */
+  resuming = $state(false);
   /** the answer to the storage-persistence request made at the first save, null until then */
   persistence = $state<Persistence | null>(null);
+  /** bumped after every write to the history (kept or not): the History list reloads on it */
+  historyVersion = $state(0);
   /** frame capture → cue rendered, ms (for the benchmark and the stats line) */
   latencies: number[] = [];
   /** every cue shown during this page's life, for the set log and the tests */
@@ -147,10 +151,12 @@ export class Coach {
     this.carry = this.interrupted;
     this.carriedReps = this.carry.reps.length;
     this.interrupted = null;
+    this.resuming = true;
     if (this.setState === 'active' && this.analyzer && this.repCount === 0) {
       // The set already started (hands-free) but has no rep yet: carry on in it.
       this.saved = this.carry;
       this.carry = null;
+      this.resuming = false;
     }
   }
 
@@ -374,6 +380,7 @@ export class Coach {
     this.saved = this.carry;
     this.carriedReps = this.carry?.reps.length ?? 0;
     this.carry = null;
+    this.resuming = false;
     this.announcement = this.control.reason;
   }
 
@@ -406,12 +413,14 @@ export class Coach {
       await this.history.put(this.saved);
       this.historyError = '';
     } catch (e) {
+      this.historyVersion++;
       // The history keeps the set in memory (listed as not saved): say so, and how to keep it.
       this.historyError = isStorageFull(e)
         ? 'The storage on this device is full, so this set is not saved yet. It is kept on this page (History marks it "not saved"): export your data, or free some space and press "Save now" in History.'
         : `Could not save this set on the device (${e instanceof Error ? e.message : String(e)}). It is kept on this page, marked "not saved" in History: export your data to keep it.`;
       return;
     }
+    this.historyVersion++;
     // Asked once, at the first set kept: the reason is on screen in History, with the answer.
     if (!this.persistAsked) {
       this.persistAsked = true;

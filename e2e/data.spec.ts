@@ -9,11 +9,14 @@
  * coach, the history and the stores are the shipped ones, without waiting a
  * minute for the model on the fake camera (live-coaching.spec covers that).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { sharedDir } from './clips';
+import { footage, sharedDir } from './clips';
+import { openWithCamera } from './browser';
+import { REST_ENDS_SET_MS } from '../src/live/set-control';
 import { guardOrigin } from './origin-guard';
 
 const TBY = 'TBY66_Intelligent-Deadlift-Diagnosis-System';
@@ -254,5 +257,62 @@ test('a set cut off by a reload is offered back, resumes in the same record; Del
     expect(errors).toEqual([]);
   } finally {
     await context.close();
+  }
+});
+
+/**
+ * The fake camera plays the clip's first 5 reps (cut at 9.2 s, standing at
+ * lockout between reps 5 and 6), then holds the last frame 12 s: the lifter
+ * stands still after the set. The first frame is held 25 s, long enough for
+ * the model to load here (~20 s with other agents on the CPU), so the first
+ * pass is the set. Built in the system's temp dir, never in the repo.
+ */
+function restingClip(): string {
+  const dir = path.join(tmpdir(), 'hinge-data-clips');
+  const out = path.join(dir, '0016k_1_5reps_hold25_rest12.mjpeg');
+  if (existsSync(out)) return out;
+  mkdirSync(dir, { recursive: true });
+  const graph = '[0:v]trim=duration=9.2,setpts=PTS-STARTPTS,fps=30,scale=-2:640,tpad=start_duration=25:start_mode=clone:stop_duration=12:stop_mode=clone[v]';
+  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', footage(`${TBY}/0016k_1.mp4`), '-filter_complex', graph, '-map', '[v]', '-q:v', '5', '-f', 'mjpeg', out], { stdio: 'inherit' });
+  return out;
+}
+
+test('live: standing still after the last rep ends the set, and a new set starts', async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const cam = await openWithCamera(restingClip(), baseURL!);
+  const { page } = cam;
+  const coach = () =>
+    page.evaluate(() => {
+      const c = (window as any).__hinge.coach;
+      return { state: c.setState as string, reps: c.repCount as number };
+    });
+  const t0 = Date.now();
+  const mark = (what: string) => test.info().annotations.push({ type: what, description: `${((Date.now() - t0) / 1000).toFixed(1)} s` });
+  try {
+    await page.goto('/?debug');
+    await page.getByTestId('lift-select').selectOption('deadlift');
+    await page.getByTestId('delegate-select').selectOption('CPU');
+    await page.getByTestId('start-camera').click();
+    await expect(page.getByTestId('set-state')).toHaveText('Set: active', { timeout: 60_000 });
+    mark('set active');
+    await expect.poll(async () => (await coach()).reps, { timeout: 30_000, intervals: [250] }).toBe(5);
+    const lastRepAt = Date.now();
+    mark('5 reps');
+    // Nobody presses End: the rest ends it.
+    await expect(page.getByTestId('set-summary')).toBeVisible({ timeout: 30_000 });
+    const endedAfterS = (Date.now() - lastRepAt) / 1000;
+    mark('set ended');
+    test.info().annotations.push({ type: 'ended after the last rep', description: `${endedAfterS.toFixed(1)} s` });
+    expect(endedAfterS).toBeGreaterThan(REST_ENDS_SET_MS / 1000 - 2);
+    await expect(page.getByTestId('history-item').first()).toContainText('5 reps');
+    await expect(page.getByTestId('history-item').first()).not.toContainText('unfinished');
+    // Still standing in position: a new set starts, empty, and the ended one stays as it was.
+    await expect(page.getByTestId('set-state')).toHaveText('Set: active', { timeout: 10_000 });
+    mark('next set active');
+    expect((await coach()).reps).toBe(0);
+    await expect(page.getByTestId('history-item')).toHaveCount(1);
+    expect(cam.offending).toEqual([]);
+  } finally {
+    await cam.close();
   }
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeClip, serializeRecording } from '../analysis';
 import { synthesizeClip } from '../analysis/synthetic';
 import { SetHistory, type SavedSet } from '../live/set-history';
-import { ReviewLibrary, type ReviewIndexEntry, type ReviewPayload } from '../review/library';
+import { ReviewLibrary, type ReviewIndexEntry, type ReviewPayload } from './review-store';
 import { ARCHIVE_VERSION, ArchiveError, decodeArchive, encodeArchive, fromBase64, makeArchive, planMerge, toBase64 } from './archive';
 import { exportData, importData, importSummary } from './data-transfer';
 import { memoryStore, StorageFullError, type Store } from './idb-store';

@@ -6,7 +6,7 @@
  * nothing). Reading files and writing the stores is data-transfer.ts's.
  */
 import type { SavedSet } from '../live/set-history';
-import type { ReviewIndexEntry, ReviewPayload } from '../review/library';
+import type { ReviewIndexEntry, ReviewPayload } from './review-store';
 
 export const ARCHIVE_FORMAT = 'hinge-coach-data';
 /** Bump when a field changes meaning; decode reads every version up to this one. */

@@ -5,7 +5,7 @@
  * the job without doubling what already came in.
  */
 import type { SetHistory, SavedSet } from '../live/set-history';
-import type { ReviewLibrary } from '../review/library';
+import type { ReviewLibrary } from './review-store';
 import { decodeArchive, encodeArchive, fromBase64, makeArchive, planMerge, toBase64, type ArchivedReview } from './archive';
 import { isStorageFull } from './idb-store';
 

@@ -52,7 +52,8 @@ async function liveSet(page: Page, text: string, opts: { from?: number; to?: num
 
 /** Everything the app keeps in IndexedDB, by store, sorted by id (videos as their byte count). */
 async function dumpStores(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(async () => {
+  // As one JSON string: Playwright's own serialisation of a few MB of nested arrays takes seconds.
+  const json = await page.evaluate(async () => {
     const out: Record<string, unknown[]> = {};
     for (const name of ['sets', 'review-index', 'review-data']) {
       out[name] = await new Promise<unknown[]>((resolve, reject) => {
@@ -73,8 +74,9 @@ async function dumpStores(page: Page): Promise<Record<string, unknown[]>> {
         };
       });
     }
-    return out;
+    return JSON.stringify(out);
   });
+  return JSON.parse(json) as Record<string, unknown[]>;
 }
 
 async function exportFile(page: Page, dir: string): Promise<{ path: string; text: string }> {
@@ -98,6 +100,8 @@ test('a live set and a saved review go to another browser in one file: nothing l
   const text = recordingText();
   const a = await freshContext(browser, baseURL!);
   const b = await freshContext(browser, baseURL!);
+  const t0 = Date.now();
+  const mark = (what: string) => test.info().annotations.push({ type: what, description: `${((Date.now() - t0) / 1000).toFixed(1)} s` });
   try {
     // Browser A: a live set, saved rep by rep …
     await a.page.goto('/?debug');
@@ -109,12 +113,14 @@ test('a live set and a saved review go to another browser in one file: nothing l
     await expect(a.page.getByTestId('storage-status')).toContainText(/Using .* of the .* this browser allows\./);
     await expect(a.page.getByTestId('storage-status')).toContainText(/Kept on this device|Not protected|cannot promise/);
 
+    mark('live set saved');
     // … and a saved review of a landmark recording.
     await a.page.getByTestId('nav-review').click();
     await a.page.getByTestId('review-file').setInputFiles(RECORDING);
     await expect(a.page.getByTestId('review-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
     await a.page.getByTestId('save-review').click();
     await expect(a.page.getByTestId('saved-item')).toHaveCount(1);
+    mark('review saved');
     await a.page.getByTestId('nav-live').click();
 
     const before = await dumpStores(a.page);
@@ -125,6 +131,7 @@ test('a live set and a saved review go to another browser in one file: nothing l
     expect([parsed.format, parsed.version]).toEqual(['hinge-coach-data', 1]);
     expect(parsed.reviews[0].payload.clip.frames).toHaveLength(JSON.parse(text).frames.length);
 
+    mark('exported');
     // Browser B, a fresh context: import, and it holds what A holds.
     await b.page.goto('/?debug');
     await expect(b.page.getByTestId('history-count')).toHaveText('0 sets');
@@ -133,12 +140,14 @@ test('a live set and a saved review go to another browser in one file: nothing l
     await expect(b.page.getByTestId('history-item').first()).toContainText(`${reps} reps`);
     expect(await dumpStores(b.page)).toEqual(before);
 
+    mark('imported');
     // Twice: nothing added.
     await b.page.getByTestId('data-import').setInputFiles(file.path);
     await expect(b.page.getByTestId('data-message')).toHaveText(/Imported 0 sets and 0 saved reviews\. 2 records already on this device were left as they were\./);
     expect(await dumpStores(b.page)).toEqual(before);
     await expect(b.page.getByTestId('history-item')).toHaveCount(1);
 
+    mark('imported twice');
     // The review reopens in B with the same report as in A.
     await b.page.getByTestId('nav-review').click();
     await expect(b.page.getByTestId('saved-item')).toHaveCount(1);
@@ -146,6 +155,7 @@ test('a live set and a saved review go to another browser in one file: nothing l
     await expect(b.page.getByTestId('review-status')).toHaveAttribute('data-state', 'ready');
     await expect(b.page.getByTestId('rep-segment')).toHaveCount(11);
 
+    mark('review reopened');
     // A newer version's file, and a file that is not ours: a plain message, nothing imported.
     await b.page.getByTestId('nav-live').click();
     const newer = path.join(dir, 'newer.json');
@@ -156,6 +166,7 @@ test('a live set and a saved review go to another browser in one file: nothing l
     await expect(b.page.getByTestId('data-message')).toHaveText(/landmark recording, not a data export/);
     expect(await dumpStores(b.page)).toEqual(before);
 
+    mark('bad files');
     // History lists every set, 20 at a time, not just the latest 20.
     const many = path.join(dir, 'many.json');
     const sets = Array.from({ length: 44 }, (_, i) => ({ ...parsed.sets[0], id: `old-${i}`, startedAt: parsed.sets[0].startedAt - (i + 1) * 86_400_000 }));
@@ -169,6 +180,7 @@ test('a live set and a saved review go to another browser in one file: nothing l
     await expect(b.page.getByTestId('history-item')).toHaveCount(45);
     await expect(b.page.getByTestId('history-more')).toHaveCount(0);
 
+    mark('paged');
     expect(a.offending).toEqual([]);
     expect(b.offending).toEqual([]);
     expect(a.errors).toEqual([]);

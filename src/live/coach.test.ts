@@ -231,3 +231,37 @@ describe('sets that end, sets that survive (synthetic lifter, hands-free)', () =
     expect((await store.values()).map((s) => s.finished)).toEqual([true]);
   });
 });
+
+const LOOPED = recordingPath('TBY66_Intelligent-Deadlift-Diagnosis-System__0016k_1');
+describe.skipIf(!existsSync(LOOPED))('a looping real recording with a stand between passes (issue 16: 208 reps stayed one set)', () => {
+  /** `minutes` of the recording's first 10 reps on a loop, standing `standS` between passes (its last frame, then its first, held). */
+  function loop(standS: number, minutes: number) {
+    const clip = parseRecording(readFileSync(LOOPED, 'utf8'));
+    // The recording stops in rep 11's descent: cut at the lockout of rep 10, so each pass ends standing.
+    const frames = clip.frames.filter((f) => f.t < 17_500);
+    const history = new SetHistory(memoryStore());
+    const coach = new Coach({ history, persist: async () => 'unsupported' });
+    coach.lift = 'deadlift';
+    coach.setFrameSize(clip.width, clip.height);
+    const push = (t: number, f: (typeof frames)[number]) => coach.push({ t, landmarks: f.landmarks, world: f.world, people: 1, inferenceMs: 0, delegate: 'CPU' }, 0);
+    const span = frames[frames.length - 1].t;
+    for (let t = 0; t < 8000; t += 33) push(t, frames[0]); // stand still: the set starts hands-free
+    for (let off = 8000; off < minutes * 60_000; off += span + standS * 1000) {
+      for (const f of frames) push(off + f.t, f);
+      for (let t = 33; t < standS * 1000; t += 33) push(off + span + t, t < standS * 500 ? frames[frames.length - 1] : frames[0]);
+    }
+    return history;
+  }
+
+  it('12 s standing between passes: every pass is its own set of 10 reps', async () => {
+    const sets = await loop(12, 3).all();
+    expect(sets.length).toBeGreaterThanOrEqual(5);
+    expect(sets.map((s) => s.reps.length)).toEqual(sets.map(() => 10));
+  });
+
+  it('7 s standing between passes: one set', async () => {
+    const sets = await loop(7, 3).all();
+    expect(sets).toHaveLength(1);
+    expect(sets[0].reps.length).toBeGreaterThan(50);
+  });
+});

@@ -41,7 +41,11 @@ export class SetHistory {
       this.pending.set(copy.id, copy);
       throw e;
     }
+    // There is room again: the sets that did not fit go in too.
+    if (this.pending.size && !this.retrying) void this.retry();
   }
+
+  private retrying = false;
 
   /** Every set, stored or kept in memory, newest first. */
   async all(): Promise<ListedSet[]> {
@@ -67,12 +71,17 @@ export class SetHistory {
 
   /** Tries the writes that failed again; returns how many are still not saved. */
   async retry(): Promise<number> {
-    for (const s of [...this.pending.values()]) {
-      try {
-        await this.put(s);
-      } catch {
-        break; // still full: the rest would fail the same way
+    this.retrying = true;
+    try {
+      for (const s of [...this.pending.values()]) {
+        try {
+          await this.put(s);
+        } catch {
+          break; // still full: the rest would fail the same way
+        }
       }
+    } finally {
+      this.retrying = false;
     }
     return this.pending.size;
   }

@@ -323,6 +323,8 @@ test('live: standing still after the last rep ends the set, and a new set starts
     mark('next set active');
     expect((await coach()).reps).toBe(0);
     await expect(page.getByTestId('history-item')).toHaveCount(1);
+    // … with the last set's summary still up for the lifter to read.
+    await expect(page.getByTestId('set-summary')).toContainText('Set summary');
     expect(cam.offending).toEqual([]);
   } finally {
     await cam.close();

@@ -295,6 +295,7 @@ export class Coach {
     }
     if (res.repCount > this.repCount) {
       this.repCount = res.repCount;
+      this.summary = null;
       this.voice.beep();
       this.lastBarPath = this.barPath;
       this.barPath = [];
@@ -368,7 +369,8 @@ export class Coach {
     this.analyzer = null;
     this.repCount = 0;
     this.reps = [];
-    this.summary = null;
+    // The last set's summary stays up until this one's first rep: a set ended by a rest starts
+    // the next one while the lifter is still standing there, reading it.
     this.barPath = [];
     this.lastBarPath = [];
     this.lastTempo = null;

@@ -154,6 +154,22 @@ describe('sets that end, sets that survive (synthetic lifter, hands-free)', () =
     expect(new Set(sets.map((s) => s.id)).size).toBe(3);
   });
 
+  it('the summary of a set ended by a rest stays on screen until the next set\'s first rep', () => {
+    const coach = coachWith(new SetHistory(memoryStore()));
+    const seen: string[] = [];
+    const push = coach.push.bind(coach);
+    coach.push = (r, c) => {
+      push(r, c);
+      const s = `${coach.setState}/${coach.repCount}/${coach.summary ? coach.summary.reps.length : '-'}`;
+      if (seen[seen.length - 1] !== s) seen.push(s);
+    };
+    train(coach, 2, 12);
+    const ended = seen.indexOf('ended/3/3');
+    expect(ended).toBeGreaterThan(0);
+    // ended → the next set starts (still standing) with the summary up → its first rep takes it down
+    expect(seen.slice(ended, ended + 4)).toEqual(['ended/3/3', 'arming/3/3', 'active/0/3', 'active/1/-']);
+  });
+
   it('8 s standing between the passes stays one set', async () => {
     const history = new SetHistory(memoryStore());
     const coach = coachWith(history);

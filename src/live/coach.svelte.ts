@@ -23,7 +23,9 @@ import type { PoseResult } from '../shared/pose-protocol';
 import { FrameRecorder } from './frame-recorder';
 import { MotionMeter } from './motion';
 import { SetControl, type SetState } from './set-control';
-import { setHistory, type SavedSet } from './set-history';
+import { setHistory, type SavedSet, type SetHistory } from './set-history';
+import { isStorageFull } from '../storage/idb-store';
+import { requestPersistence, type Persistence } from '../storage/persistence';
 import { DEFAULT_VOICE, Voice, type VoiceSettings } from './voice';
 import { Pacer } from '../shared/stats';
 import { liveRepState, pendingRepState, setCounts, type LiveRepState } from '../components/verdict';
@@ -91,6 +93,16 @@ export class Coach {
   reps = $state.raw<RepReport[]>([]);
   summary = $state.raw<SetReport | null>(null);
   historyError = $state('');
+  /** a set left unfinished by a crash or reload, offered back on start */
+  interrupted = $state.raw<SavedSet | null>(null);
+  /** reps carried over from a resumed set (counted before this page's set began) */
+  carriedReps = $state(0);
+  /** a resumed set waits for the next set to start, which carries it on */
+  resuming = $state(false);
+  /** the answer to the storage-persistence request made at the first save, null until then */
+  persistence = $state<Persistence | null>(null);
+  /** bumped after every write to the history (kept or not): the History list reloads on it */
+  historyVersion = $state(0);
   /** frame capture → cue rendered, ms (for the benchmark and the stats line) */
   latencies: number[] = [];
   /** every cue shown during this page's life, for the set log and the tests */
@@ -111,9 +123,63 @@ export class Coach {
   private repVerdictDue: number | null = null;
   /** the camera session's measured frames, exportable as a landmark recording */
   private recorder = new FrameRecorder();
+  /** the interrupted set the next set continues */
+  private carry: SavedSet | null = null;
+  private readonly history: SetHistory;
+  private readonly persist: () => Promise<Persistence>;
 
-  constructor() {
+  constructor(opts: { history?: SetHistory; persist?: () => Promise<Persistence> } = {}) {
+    this.history = opts.history ?? setHistory;
+    this.persist = opts.persist ?? (() => requestPersistence());
     this.setReason = this.control.reason;
+  }
+
+  /** Looks for a set a crash or reload left unfinished (the newest one), to offer it back. */
+  async findInterrupted(): Promise<SavedSet | null> {
+    try {
+      const open = (await this.history.all()).filter((s) => !s.finished && s.reps.length > 0 && s.id !== this.saved?.id && s.id !== this.carry?.id);
+      this.interrupted = open[0] ?? null;
+    } catch {
+      this.interrupted = null; // no storage: nothing to offer back
+    }
+    return this.interrupted;
+  }
+
+  /** The next set carries on from the interrupted one: same record, its reps first. */
+  resumeInterrupted(): void {
+    if (!this.interrupted) return;
+    this.carry = this.interrupted;
+    this.carriedReps = this.carry.reps.length;
+    this.interrupted = null;
+    this.resuming = true;
+    if (this.setState === 'active' && this.analyzer && this.repCount === 0) {
+      // The set already started (hands-free) but has no rep yet: carry on in it.
+      this.saved = this.carry;
+      this.carry = null;
+      this.resuming = false;
+    }
+  }
+
+  /** Keeps the interrupted set in the history as it was (marked finished), then looks for another. */
+  async keepInterrupted(): Promise<void> {
+    const s = this.interrupted;
+    if (!s) return;
+    this.interrupted = null;
+    await this.history.put({ ...s, finished: true }).catch(() => {});
+    await this.findInterrupted();
+  }
+
+  async discardInterrupted(): Promise<void> {
+    const s = this.interrupted;
+    if (!s) return;
+    this.interrupted = null;
+    await this.history.remove(s.id).catch(() => {});
+    await this.findInterrupted();
+  }
+
+  /** Reps in the set on screen, the resumed ones included. */
+  get totalReps(): number {
+    return this.carriedReps + this.repCount;
   }
 
   setFrameSize(width: number, height: number): void {
@@ -201,6 +267,8 @@ export class Coach {
       // Calibrated first, so every rep of the set is judged against this lifter's own proportions.
       inPosition: res.person && res.setup.length === 0 && (r.people ?? 1) <= 1 && this.calibration !== null,
       speed,
+      reps: active ? res.repCount : 0,
+      standing: res.phase === 'top' || res.phase === 'lockout',
     });
     if (changed) this.sync(changed);
     this.frame = res;
@@ -227,6 +295,7 @@ export class Coach {
     }
     if (res.repCount > this.repCount) {
       this.repCount = res.repCount;
+      this.summary = null;
       this.voice.beep();
       this.lastBarPath = this.barPath;
       this.barPath = [];
@@ -300,7 +369,8 @@ export class Coach {
     this.analyzer = null;
     this.repCount = 0;
     this.reps = [];
-    this.summary = null;
+    // The last set's summary stays up until this one's first rep: a set ended by a rest starts
+    // the next one while the lifter is still standing there, reading it.
     this.barPath = [];
     this.lastBarPath = [];
     this.lastTempo = null;
@@ -308,7 +378,11 @@ export class Coach {
     this.praiseSeen = null;
     this.repVerdictDue = null;
     this.voice.reset();
-    this.saved = null;
+    // A resumed set continues its own record; otherwise a new one starts at the first rep.
+    this.saved = this.carry;
+    this.carriedReps = this.carry?.reps.length ?? 0;
+    this.carry = null;
+    this.resuming = false;
     this.announcement = this.control.reason;
   }
 
@@ -335,12 +409,26 @@ export class Coach {
       report: null,
       finished: false,
     };
-    Object.assign(this.saved, { lift: report.lift, side: report.side, reps: report.reps, report, finished });
+    const reps = this.carriedReps ? [...this.saved.reps.slice(0, this.carriedReps), ...report.reps.map((r) => ({ ...r, index: r.index + this.carriedReps }))] : report.reps;
+    Object.assign(this.saved, { lift: report.lift ?? this.saved.lift, side: report.side ?? this.saved.side, reps, report: { ...report, reps }, finished });
     try {
-      await setHistory.put(this.saved);
+      await this.history.put(this.saved);
       this.historyError = '';
     } catch (e) {
-      this.historyError = `Could not save this set on the device: ${e instanceof Error ? e.message : String(e)}`;
+      this.historyVersion++;
+      // The history keeps the set in memory (listed as not saved): say so, and how to keep it.
+      this.historyError = isStorageFull(e)
+        ? 'The storage on this device is full, so this set is not saved yet. It is kept on this page (History marks it "not saved"): export your data, or free some space and press "Save now" in History.'
+        : `Could not save this set on the device (${e instanceof Error ? e.message : String(e)}). It is kept on this page, marked "not saved" in History: export your data to keep it.`;
+      return;
+    }
+    this.historyVersion++;
+    // Asked once, at the first set kept: the reason is on screen in History, with the answer.
+    if (!this.persistAsked) {
+      this.persistAsked = true;
+      this.persistence = await this.persist();
     }
   }
+
+  private persistAsked = false;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RepReport, RepVerdict } from '../analysis/types';
-import { sideTrend, type SavedSet } from './set-history';
+import { SetHistory, sideTrend, type SavedSet } from './set-history';
+import { memoryStore, StorageFullError } from '../storage/idb-store';
 
 type RepSpec = string[] | { faults?: string[]; verdict?: RepVerdict };
 const repOf = (spec: RepSpec, i: number): RepReport => {
@@ -40,5 +41,37 @@ describe('sideTrend', () => {
     const old = set(1, 'right', [[]]);
     delete (old.reps[0] as Partial<RepReport>).verdict;
     expect(sideTrend([old]).right).toEqual([{ at: 1, clean: 0 }]);
+  });
+});
+
+describe('SetHistory when the device is full', () => {
+  it('keeps a set that does not fit, lists it as not saved, and stores it with the next write that fits', async () => {
+    const store = memoryStore<SavedSet>();
+    let full = true;
+    const put = store.put;
+    store.put = async (k, v) => {
+      if (full) throw new StorageFullError();
+      return put(k, v);
+    };
+    const h = new SetHistory(store);
+    await expect(h.put(set(1, null, [[]]))).rejects.toThrow(StorageFullError);
+    expect((await h.all()).map((s) => [s.id, s.notSaved])).toEqual([['1', true]]);
+    expect(h.unsaved().map((s) => s.id)).toEqual(['1']);
+    full = false;
+    await h.put(set(2, null, [[]]));
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await store.keys()).sort()).toEqual(['1', '2']);
+    expect((await h.all()).map((s) => [s.id, s.notSaved])).toEqual([['2', undefined], ['1', undefined]]);
+  });
+
+  it('Delete returns the set, for Undo, and removes it from memory too', async () => {
+    const store = memoryStore<SavedSet>();
+    const h = new SetHistory(store);
+    await h.put(set(1, 'left', [[]]));
+    const gone = await h.remove('1');
+    expect(gone?.side).toBe('left');
+    expect(await h.all()).toEqual([]);
+    await h.put(gone!);
+    expect((await h.all()).map((s) => s.id)).toEqual(['1']);
   });
 });

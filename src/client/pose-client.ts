@@ -36,8 +36,10 @@ export const WATCHDOG_MS = { init: 120_000, detect: 30_000, other: 30_000 };
  * with neither a frame nor an answer: a lifter mid-set should get tracking
  * back within seconds. The slowest legitimate silence once a stream runs is
  * one inference (under ~1 s even for the heavy model on a software GPU
- * here). With the delegate on 'auto', the stream's first seconds also
- * build the GPU landmarker for the trial, which blocks the worker for longer.
+ * here). Before its first frame a stream gets longer (the first inference
+ * of a fresh worker is the slowest, more so on a loaded device), and with
+ * the delegate on 'auto' so do its first seconds, which also build the GPU
+ * landmarker for the trial.
  */
 export const HEARTBEAT_MS = 250;
 export const STREAM_SILENCE_MS = { warmUp: 10_000, running: 1_500 };
@@ -122,8 +124,9 @@ export class PoseClient {
       if (now - tickMs > 3 * HEARTBEAT_MS) heardMs = now;
       tickMs = now;
       if (this.worker !== worker) return;
-      const trialing = this.config?.delegate === 'auto' && now - startMs < STREAM_WARM_UP_MS;
-      const limit = Math.max(trialing ? STREAM_SILENCE_MS.warmUp : STREAM_SILENCE_MS.running, 4 * slowestMs);
+      // Until its first frame, a fresh worker may be in its first (slowest) inference.
+      const starting = slowestMs === 0 || (this.config?.delegate === 'auto' && now - startMs < STREAM_WARM_UP_MS);
+      const limit = Math.max(starting ? STREAM_SILENCE_MS.warmUp : STREAM_SILENCE_MS.running, 4 * slowestMs);
       if (now - heardMs > limit) {
         const err = new WorkerCrashedError(`pose worker stopped responding (no answer in ${(limit / 1000).toFixed(1)} s)`);
         this.kill(err);

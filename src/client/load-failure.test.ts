@@ -1,7 +1,5 @@
-import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MODEL_VARIANTS } from '../shared/pose-protocol';
-import { explainLoadFailure, isNetworkFailure, MODEL_BYTES } from './load-failure';
+import { explainLoadFailure, isNetworkFailure } from './load-failure';
 
 describe('explainLoadFailure', () => {
   const offline = { model: 'heavy' as const, online: false, modelStored: false };
@@ -22,12 +20,5 @@ describe('explainLoadFailure', () => {
     expect(explainLoadFailure(new Error('model full could not be loaded (404 Not Found)'), { model: 'full', online: true, modelStored: false })).toBeNull();
     expect(isNetworkFailure(new Error('RuntimeError: Aborted()'))).toBe(false);
     expect(isNetworkFailure(new TypeError('Failed to fetch dynamically imported module: http://x/a.js'))).toBe(true);
-  });
-
-  it('knows each built model file size', () => {
-    for (const m of MODEL_VARIANTS) {
-      // public/models is made by `npm run models` (npm test builds first).
-      expect(MODEL_BYTES[m], m).toBe(statSync(`public/models/pose_landmarker_${m}.task`).size);
-    }
   });
 });

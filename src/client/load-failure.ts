@@ -4,11 +4,7 @@
  * stored on this device, and the only fix is to connect once.
  */
 import type { ModelVariant } from '../shared/pose-protocol';
-
-/** Download sizes of public/models/pose_landmarker_<model>.task (a test checks them against the build). */
-export const MODEL_BYTES: Record<ModelVariant, number> = { lite: 5_781_540, full: 9_398_270, heavy: 30_672_452 };
-
-export const megabytes = (bytes: number): string => `${Math.round(bytes / 1e6)} MB`;
+import { formatMB, modelBytes } from '../pwa/model-sizes';
 
 export class EngineLoadError extends Error {
   constructor(message: string) {
@@ -37,7 +33,8 @@ export function explainLoadFailure(e: unknown, ctx: LoadContext): string | null 
   if (ctx.online && !isNetworkFailure(e)) return null;
   if (ctx.online) return `The ${ctx.model} pose model could not be downloaded: the connection failed. Check it and try again.`;
   if (!ctx.modelStored) {
-    return `The ${ctx.model} pose model is not on this device yet; connect once to download it (${megabytes(MODEL_BYTES[ctx.model])}).`;
+    const bytes = modelBytes(ctx.model);
+    return `The ${ctx.model} pose model is not on this device yet; connect once to download it${bytes ? ` (${formatMB(bytes)})` : ''}.`;
   }
   return 'You are offline and part of the app is not on this device yet; connect once and reload the page.';
 }

@@ -6,7 +6,7 @@
  * arrays (recording-pack.ts) and are rebuilt a slice at a time.
  */
 import type { PoseClip } from '../analysis/types';
-import { megabytes } from '../client/load-failure';
+import { formatMB } from '../pwa/model-sizes';
 import type { ReaderMessage } from './recording-reader.worker';
 import { unpackClip } from './recording-pack';
 
@@ -19,7 +19,7 @@ export const MAX_RECORDING_BYTES = 400e6;
 
 export class RecordingTooLargeError extends Error {
   constructor(name: string, bytes: number) {
-    super(`“${name}” is too large to open here (${megabytes(bytes)}; recordings up to ${megabytes(MAX_RECORDING_BYTES)}, about an hour and a half at 30 fps, can be opened).`);
+    super(`“${name}” is too large to open here (${formatMB(bytes)}; recordings up to ${formatMB(MAX_RECORDING_BYTES)}, about an hour and a half at 30 fps, can be opened).`);
     this.name = 'RecordingTooLargeError';
   }
 }

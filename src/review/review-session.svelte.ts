@@ -19,7 +19,8 @@ import type { ProgressSnapshot } from './eta';
 import { anglesCsv } from './report-view';
 import { exportNames } from './download';
 import { downloadText } from '../shared/download';
-import { ReviewLibrary, newReviewId, type ReviewIndexEntry, type ReviewSettings } from './library';
+import { ReviewLibrary, newReviewId, type ReviewIndexEntry, type ReviewSettings } from '../storage/review-store';
+import { requestPersistence } from '../storage/persistence';
 import { renderKeyFrames, type KeyFrame } from './keyframes';
 
 export type ReviewStatus = 'idle' | 'opening' | 'analysing' | 'ready' | 'error';
@@ -326,6 +327,7 @@ export class ReviewSession {
       );
       this.savedId = id;
       this.notice = `Saved “${this.name}” on this device.`;
+      void requestPersistence();
       await this.refreshSaved();
     } catch (e) {
       this.notice = `Could not save: ${e instanceof Error ? e.message : String(e)}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStore } from '../storage/idb-store';
-import { ReviewLibrary, newReviewId, type ReviewIndexEntry, type ReviewPayload } from './library';
+import { memoryStore } from './idb-store';
+import { ReviewLibrary, newReviewId, type ReviewIndexEntry, type ReviewPayload } from './review-store';
 
 const clip = { fps: 30, width: 4, height: 4, frames: [] };
 const entry = (id: string, savedAt: number): ReviewIndexEntry => ({ id, name: `${id}.mp4`, savedAt, lift: 'rdl', reps: 2, faults: [], hasVideo: false });

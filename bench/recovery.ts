@@ -81,7 +81,8 @@ const median = (xs: number[]) => {
 };
 
 async function main(): Promise<void> {
-  const preview = await startPreview(4176, { fresh: true });
+  // The bench build (bench/out/dist): never rebuilds dist/ under another command's feet.
+  const preview = await startPreview(4176, { fresh: true, bench: true });
   const browser = await chromium.launch(withFakeCamera(mjpegFor(CLIP)));
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

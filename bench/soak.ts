@@ -88,7 +88,8 @@ function plot(samples: Sample[]): string {
 }
 
 async function main(): Promise<void> {
-  const preview = await startPreview(4180, { fresh: true });
+  // The bench build (bench/out/dist): never rebuilds dist/ under another command's feet.
+  const preview = await startPreview(4180, { fresh: true, bench: true });
   const browser = await chromium.launch(withFakeCamera(mjpegFor(CLIP, { holdStartS: 2, holdEndS: 2 })));
   const samples: Sample[] = [];
   try {

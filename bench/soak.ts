@@ -32,11 +32,13 @@ interface Sample {
 }
 
 async function liveObjects(cdp: CDPSession, ctor: string): Promise<number> {
-  const proto = await cdp.send('Runtime.evaluate', { expression: `${ctor}.prototype` });
+  // Everything in one object group, released after: the result array would otherwise keep the objects it found alive.
+  const objectGroup = 'soak';
+  const proto = await cdp.send('Runtime.evaluate', { expression: `${ctor}.prototype`, objectGroup });
   if (!proto.result.objectId) return 0;
-  const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
-  const len = await cdp.send('Runtime.callFunctionOn', { objectId: found.objects.objectId!, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
-  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'soak' }).catch(() => undefined);
+  const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId, objectGroup });
+  const len = await cdp.send('Runtime.callFunctionOn', { objectId: found.objects.objectId!, functionDeclaration: 'function () { return this.length; }', returnByValue: true, objectGroup });
+  await cdp.send('Runtime.releaseObjectGroup', { objectGroup });
   return Number(len.result.value);
 }
 

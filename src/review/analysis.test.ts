@@ -30,7 +30,8 @@ describe('checkClip', () => {
     expect(checkClip(one, 'a.json').error).toMatch(/single frame/);
     const still = { ...clip(Array.from({ length: 90 }, () => ({ person: true }))), frames: clip(Array.from({ length: 90 }, () => ({ person: true }))).frames.map((f) => ({ ...f, t: 0 })) };
     expect(checkClip(still, 'a.json').error).toMatch(/Every frame of “a.json” has the same time \(0 ms\)/);
-    expect(checkClip(clip(Array.from({ length: 20 }, () => ({ person: true }))), 'a.json').error).toMatch(/spans only 633 ms/);
+    // a real pull can be filmed in under a second
+    expect(checkClip(clip(Array.from({ length: 20 }, () => ({ person: true }))), 'a.json').error).toBeNull();
   });
   it('has nothing to say about a clean clip', () => {
     expect(checkClip(clip(Array.from({ length: 50 }, () => ({ person: true }))), 'a.mp4')).toEqual({ error: null, warnings: [], personFrames: 50 });

@@ -226,68 +226,72 @@ test.describe('review a recorded video', () => {
   const recordingText = (times: number[]) =>
     JSON.stringify({ fps: 30, width: 360, height: 640, frames: times.map((t) => ({ t, landmarks: Array.from({ length: 33 }, (_, i) => [0.5, 0.2 + i * 0.02, 0, 1]), world: null })) });
 
-  test('bad input: each file gets a clear message, nothing crashes, the app stays usable', async ({ page }) => {
-    test.setTimeout(240_000);
-    const errors = watchPage(page);
-    rmSync(work, { recursive: true, force: true });
-    mkdirSync(work, { recursive: true });
-    const k1Path = footage(`${TBY}/0016k_1.mp4`);
-    const k1 = readFileSync(k1Path);
-    const files: [string, Buffer | string, RegExp][] = [
-      ['empty.mp4', Buffer.alloc(0), /is empty/],
-      ['random.mp4', Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 2654435761) >>> 24)), /not a video|damaged|could not be decoded/],
-      ['notes.txt', 'rep 1 felt heavy\nrep 2 fine\n', /is not a video this app can read/],
-      // A copy cut off in transfer: the index (moov, at the end of this file) never arrived.
-      ['truncated.mp4', k1.subarray(0, Math.floor(k1.length * 0.4)), /incomplete.*cut off/],
-      ['broken.landmarks.json', '{"fps": 30, "width": 360}', /not a landmark recording.*height/],
-      // Recordings that parse but cannot hold a rep say why, not a silent "0 reps".
-      ['still.landmarks.json', recordingText(Array.from({ length: 90 }, () => 0)), /Every frame of “still.landmarks.json” has the same time \(0 ms\)/],
-      ['one-frame.landmarks.json', recordingText([0]), /single frame/],
-    ];
-    await openReview(page);
-    for (const [name, data, message] of files) {
-      const p = path.join(work, name);
-      writeFileSync(p, data);
-      expect(await analyse(page, p, 60_000), name).toBe('error');
-      await expect(page.getByTestId('review-error')).toHaveText(message);
-      await expect(page.getByTestId('review-error')).toHaveAttribute('role', 'alert');
-      await expect(page.getByTestId('review-file')).toBeEnabled();
-    }
+  test.describe(() => {
+    // Without the service worker: it would fetch the ffmpeg.wasm core itself, out of reach of page.route.
+    test.use({ serviceWorkers: 'block' });
+    test('bad input: each file gets a clear message, nothing crashes, the app stays usable', async ({ page }) => {
+      test.setTimeout(240_000);
+      const errors = watchPage(page);
+      rmSync(work, { recursive: true, force: true });
+      mkdirSync(work, { recursive: true });
+      const k1Path = footage(`${TBY}/0016k_1.mp4`);
+      const k1 = readFileSync(k1Path);
+      const files: [string, Buffer | string, RegExp][] = [
+        ['empty.mp4', Buffer.alloc(0), /is empty/],
+        ['random.mp4', Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 2654435761) >>> 24)), /not a video|damaged|could not be decoded/],
+        ['notes.txt', 'rep 1 felt heavy\nrep 2 fine\n', /is not a video this app can read/],
+        // A copy cut off in transfer: the index (moov, at the end of this file) never arrived.
+        ['truncated.mp4', k1.subarray(0, Math.floor(k1.length * 0.4)), /incomplete.*cut off/],
+        ['broken.landmarks.json', '{"fps": 30, "width": 360}', /not a landmark recording.*height/],
+        // Recordings that parse but cannot hold a rep say why, not a silent "0 reps".
+        ['still.landmarks.json', recordingText(Array.from({ length: 90 }, () => 0)), /Every frame of “still.landmarks.json” has the same time \(0 ms\)/],
+        ['one-frame.landmarks.json', recordingText([0]), /single frame/],
+      ];
+      await openReview(page);
+      for (const [name, data, message] of files) {
+        const p = path.join(work, name);
+        writeFileSync(p, data);
+        expect(await analyse(page, p, 60_000), name).toBe('error');
+        await expect(page.getByTestId('review-error')).toHaveText(message);
+        await expect(page.getByTestId('review-error')).toHaveAttribute('role', 'alert');
+        await expect(page.getByTestId('review-file')).toBeEnabled();
+      }
 
-    // Past the size limit: refused before it is read (a sparse file, no disk used).
-    const huge = path.join(work, 'huge.landmarks.json');
-    writeFileSync(huge, '{"fps": 30, ');
-    truncateSync(huge, 401e6);
-    expect(await analyse(page, huge, 60_000)).toBe('error');
-    await expect(page.getByTestId('review-error')).toHaveText(/too large to open here \(401 MB/);
+      // Past the size limit: refused before it is read (a sparse file, no disk used).
+      const huge = path.join(work, 'huge.landmarks.json');
+      writeFileSync(huge, '{"fps": 30, ');
+      truncateSync(huge, 401e6);
+      expect(await analyse(page, huge, 60_000)).toBe('error');
+      await expect(page.getByTestId('review-error')).toHaveText(/too large to open here \(401 MB/);
 
-    // ffmpeg.wasm unavailable (blocked here; on a device: offline before it was cached, or no memory
-    // for its 31 MB): a codec WebCodecs cannot take then gets the platform player, and failing that,
-    // a message naming the codec and what to do.
-    await page.route(/ffmpeg-core.*\.wasm$/, (r) => r.abort());
-    expect(await analyse(page, footage('mattiolato98_deadlift-visual-analyzer/Good/000001.mp4'), 60_000)).toBe('error');
-    await expect(page.getByTestId('review-error')).toContainText('MPEG-4 Part 2');
-    await expect(page.getByTestId('review-error')).toContainText('H.264');
-    await page.unroute(/ffmpeg-core.*\.wasm$/);
+      // ffmpeg.wasm unavailable (blocked here; on a device: offline before it was cached, or no memory
+      // for its 31 MB): a codec WebCodecs cannot take then gets the platform player, and failing that,
+      // a message naming the codec and what to do.
+      await page.route(/ffmpeg-core.*\.wasm$/, (r) => r.abort());
+      expect(await analyse(page, footage('mattiolato98_deadlift-visual-analyzer/Good/000001.mp4'), 60_000)).toBe('error');
+      await expect(page.getByTestId('review-error')).toContainText('MPEG-4 Part 2');
+      await expect(page.getByTestId('review-error')).toContainText('H.264');
+      await page.unroute(/ffmpeg-core.*\.wasm$/);
 
-    // Cancel a long analysis half-way: it stops, says so, and the next file works.
-    await page.getByTestId('review-file').setInputFiles(k1Path);
-    await expect(page.getByTestId('review-progress')).toBeVisible({ timeout: 60_000 });
-    await page.getByTestId('review-cancel').click();
-    await expect(page.getByTestId('review-status')).toHaveAttribute('data-state', 'idle');
-    await expect(page.getByTestId('review-status')).toHaveText('Analysis cancelled.');
+      // Cancel a long analysis half-way: it stops, says so, and the next file works.
+      await page.getByTestId('review-file').setInputFiles(k1Path);
+      await expect(page.getByTestId('review-progress')).toBeVisible({ timeout: 60_000 });
+      await page.getByTestId('review-cancel').click();
+      await expect(page.getByTestId('review-status')).toHaveAttribute('data-state', 'idle');
+      await expect(page.getByTestId('review-status')).toHaveText('Analysis cancelled.');
 
-    // No person: an empty room, as WebM (VP9).
-    const empty = path.join(work, 'empty-room.webm');
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x707070:s=320x240:d=2:r=15', '-c:v', 'libvpx-vp9', '-b:v', '200k', empty]);
-    expect(await analyse(page, empty, 120_000)).toBe('error');
-    await expect(page.getByTestId('review-error')).toContainText('No person was found');
-    expect(await page.evaluate(() => (window as any).__hinge.review.videoInfo?.decoder)).toBe('webcodecs');
+      // No person: an empty room, as WebM (VP9).
+      const empty = path.join(work, 'empty-room.webm');
+      execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x707070:s=320x240:d=2:r=15', '-c:v', 'libvpx-vp9', '-b:v', '200k', empty]);
+      expect(await analyse(page, empty, 120_000)).toBe('error');
+      await expect(page.getByTestId('review-error')).toContainText('No person was found');
+      expect(await page.evaluate(() => (window as any).__hinge.review.videoInfo?.decoder)).toBe('webcodecs');
 
-    // Still usable: a good recording opens and is analysed.
-    expect(await analyse(page, path.join(sharedDir, 'landmarks', `${TBY}__0016c_1.json`), 60_000)).toBe('ready');
-    await expect(page.getByTestId('summary-reps')).toHaveText('11 reps');
-    expect(errors).toEqual([]);
+      // Still usable: a good recording opens and is analysed.
+      expect(await analyse(page, path.join(sharedDir, 'landmarks', `${TBY}__0016c_1.json`), 60_000)).toBe('ready');
+      await expect(page.getByTestId('summary-reps')).toHaveText('11 reps');
+      expect(errors).toEqual([]);
+    });
   });
 
   test('two people in view, WebM, and a rotated phone video: a warning, WebCodecs at 30 fps, the body measured upright', async ({ page }) => {

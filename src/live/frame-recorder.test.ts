@@ -20,6 +20,17 @@ describe('FrameRecorder', () => {
     expect(out[2].landmarks![0]).toEqual([0, expect.closeTo(0.3, 6), -0, 0.5]);
   });
 
+  it('keeps frame order across its storage chunks', () => {
+    const r = new FrameRecorder();
+    for (let i = 0; i < 2500; i++) r.add({ t: i * 33, landmarks: i % 7 ? pts(i % 10) : null, world: null, people: i % 3 });
+    const out = r.toFrames();
+    expect(out).toHaveLength(2500);
+    expect(out.map((f) => f.t)).toEqual(Array.from({ length: 2500 }, (_, i) => i * 33));
+    expect(out[2402].landmarks![0][1]).toBeCloseTo(0.2, 6);
+    expect(out[2402].people).toBe(2);
+    expect(out[2100].landmarks).toBeNull();
+  });
+
   it('stops at its cap instead of growing without bound', () => {
     const r = new FrameRecorder(2);
     for (let i = 0; i < 5; i++) r.add({ t: i, landmarks: pts(i), world: null });

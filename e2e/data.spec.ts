@@ -237,6 +237,9 @@ test('a set cut off by a reload is offered back, resumes in the same record; Del
     // Half the recording, then the page reloads mid-set.
     const firstHalf = await liveSet(page, text, { to: Math.floor(frames / 2), end: false });
     expect(firstHalf).toBeGreaterThan(2);
+    // Saves are asynchronous: reload once the last rep's checkpoint is in IndexedDB (on a loaded
+    // machine it lags the rep; a crash in that moment loses that one write, no more).
+    await expect.poll(async () => ((await dumpStores(page)).sets as { reps: unknown[] }[])[0]?.reps.length, { timeout: 30_000 }).toBe(firstHalf);
     await page.reload();
     const prompt = page.getByTestId('resume-prompt');
     await expect(prompt).toContainText(new RegExp(`Resume the set from \\d\\d?:\\d\\d( [AP]M)? — ${firstHalf} reps\\?`));

@@ -2,8 +2,8 @@
  * `npm run soak` (not in CI): live coaching for a long time with a shared clip
  * looping as the fake camera. Every 30 s it samples, after a forced GC: the
  * page's JS heap, DOM nodes (and detached ones, where this Chromium reports
- * them), live VideoFrame and ImageBitmap objects on the page, and the
- * measured frames per second. Writes bench/soak.csv and bench/soak.svg and
+ * them), live VideoFrame and ImageBitmap objects on the page, the measured
+ * frames per second, and the current set's reps. Writes bench/soak.csv and bench/soak.svg and
  * prints the heap drift after warm-up. SOAK_MINUTES (default 30).
  */
 import { writeFileSync } from 'node:fs';
@@ -28,7 +28,8 @@ interface Sample {
   videoFrames: number;
   imageBitmaps: number;
   fps: number;
-  reps: number;
+  /** reps in the current set */
+  setReps: number;
 }
 
 async function liveObjects(cdp: CDPSession, ctor: string): Promise<number> {
@@ -69,7 +70,7 @@ async function sample(page: Page, cdp: CDPSession, t0: number, last: { frames: n
     videoFrames: await liveObjects(cdp, 'VideoFrame'),
     imageBitmaps: await liveObjects(cdp, 'ImageBitmap'),
     fps: Math.round(fps * 10) / 10,
-    reps: Number(live.reps) || 0,
+    setReps: Number(live.reps) || 0,
   };
 }
 
@@ -92,7 +93,10 @@ function plot(samples: Sample[]): string {
 async function main(): Promise<void> {
   // The bench build (bench/out/dist): never rebuilds dist/ under another command's feet.
   const preview = await startPreview(4180, { fresh: true, bench: true });
-  const browser = await chromium.launch(withFakeCamera(mjpegFor(CLIP, { holdStartS: 2, holdEndS: 2 })));
+  // Each loop: 12 s standing (the clip's first frame; its last is a crouch at the laptop), then
+  // the reps: sets with a rest between, as a lifter trains (one endless set would grow its own
+  // report without bound).
+  const browser = await chromium.launch(withFakeCamera(mjpegFor(CLIP, { holdStartS: 12 })));
   const samples: Sample[] = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

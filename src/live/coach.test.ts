@@ -7,7 +7,8 @@ import { Coach, repTempo, setEndWords } from './coach.svelte';
 import { synthesizeClip } from '../analysis/synthetic';
 import { REST_ENDS_SET_MS } from './set-control';
 import { SetHistory, type SavedSet } from './set-history';
-import { memoryStore, StorageFullError } from '../storage/idb-store';
+import { memoryStore } from '../storage/idb-store';
+import { fullStore } from '../storage/full-store';
 
 const rep = (metrics: Record<string, number>): RepReport => ({
   index: 1, startMs: 1000, bottomMs: 4000, endMs: 5500, complete: true, faults: [], metrics, evidence: [], unjudged: [], verdict: 'clean',
@@ -180,13 +181,7 @@ describe('sets that end, sets that survive (synthetic lifter, hands-free)', () =
   });
 
   it('storage full: the set is kept in memory, marked not saved, and saved once there is room', async () => {
-    const store = memoryStore<SavedSet>();
-    let full = true;
-    const put = store.put;
-    store.put = async (k, v) => {
-      if (full) throw new StorageFullError();
-      return put(k, v);
-    };
+    const store = fullStore<SavedSet>();
     const history = new SetHistory(store);
     const coach = coachWith(history);
     train(coach, 1, 12);
@@ -195,7 +190,7 @@ describe('sets that end, sets that survive (synthetic lifter, hands-free)', () =
     const listed = await history.all();
     expect(listed.map((s) => [s.reps.length, s.finished, s.notSaved])).toEqual([[3, true, true]]);
     expect(await store.keys()).toEqual([]);
-    full = false;
+    store.room();
     expect(await history.retry()).toBe(0);
     expect((await history.all()).map((s) => [s.reps.length, s.notSaved])).toEqual([[3, undefined]]);
     expect(await store.keys()).toEqual([listed[0].id]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RepReport, RepVerdict } from '../analysis/types';
 import { SetHistory, sideTrend, type SavedSet } from './set-history';
 import { memoryStore, StorageFullError } from '../storage/idb-store';
+import { fullStore } from '../storage/full-store';
 
 type RepSpec = string[] | { faults?: string[]; verdict?: RepVerdict };
 const repOf = (spec: RepSpec, i: number): RepReport => {
@@ -46,18 +47,12 @@ describe('sideTrend', () => {
 
 describe('SetHistory when the device is full', () => {
   it('keeps a set that does not fit, lists it as not saved, and stores it with the next write that fits', async () => {
-    const store = memoryStore<SavedSet>();
-    let full = true;
-    const put = store.put;
-    store.put = async (k, v) => {
-      if (full) throw new StorageFullError();
-      return put(k, v);
-    };
+    const store = fullStore<SavedSet>();
     const h = new SetHistory(store);
     await expect(h.put(set(1, null, [[]]))).rejects.toThrow(StorageFullError);
     expect((await h.all()).map((s) => [s.id, s.notSaved])).toEqual([['1', true]]);
     expect(h.unsaved().map((s) => s.id)).toEqual(['1']);
-    full = false;
+    store.room();
     await h.put(set(2, null, [[]]));
     await new Promise((r) => setTimeout(r, 0));
     expect((await store.keys()).sort()).toEqual(['1', '2']);

@@ -108,11 +108,12 @@ export class PoseClient {
     const startMs = performance.now();
     let heardMs = startMs;
     let tickMs = startMs;
-    /** the slowest frame so far: a slow device's silences are longer */
+    let framesSeen = 0;
+    /** the slowest frame after the first (a fresh worker's first inference is its warm-up): a slow device's silences are longer */
     let slowestMs = 0;
     const onWorkerFrame = (f: StreamedFrame) => {
       heardMs = performance.now();
-      slowestMs = Math.max(slowestMs, f.stages?.workMs ?? f.result.inferenceMs);
+      if (framesSeen++ > 0) slowestMs = Math.max(slowestMs, f.stages?.workMs ?? f.result.inferenceMs);
       onFrame({ ...f, captureWallMs: f.captureWallMs - offset });
     };
     options = { ...options, originWallMs: options.originWallMs + offset };
@@ -125,7 +126,7 @@ export class PoseClient {
       tickMs = now;
       if (this.worker !== worker) return;
       // Until its first frame, a fresh worker may be in its first (slowest) inference.
-      const starting = slowestMs === 0 || (this.config?.delegate === 'auto' && now - startMs < STREAM_WARM_UP_MS);
+      const starting = framesSeen === 0 || (this.config?.delegate === 'auto' && now - startMs < STREAM_WARM_UP_MS);
       const limit = Math.max(starting ? STREAM_SILENCE_MS.warmUp : STREAM_SILENCE_MS.running, 4 * slowestMs);
       if (now - heardMs > limit) {
         const err = new WorkerCrashedError(`pose worker stopped responding (no answer in ${(limit / 1000).toFixed(1)} s)`);

@@ -6,7 +6,7 @@
  * (scripts/bench-accuracy.ts) loads the recordings and prints the tables.
  */
 import { LIFT_FAULTS } from '../src/analysis/faults';
-import type { Thresholds } from '../src/analysis/thresholds';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../src/analysis/thresholds';
 import { FAULT_IDS, LIFTS, type FaultEvidence, type FaultId, type Lift, type SetReport } from '../src/analysis/types';
 
 /** Faults a coach must not put on a good lift: the safety-order head of FAULTS.md. */
@@ -23,16 +23,25 @@ export interface FitSpec {
   lifts: readonly Lift[];
   /** a lower value is the fault */
   lower: boolean;
+  /**
+   * The coaching line in the threshold's unit (src/analysis/synthetic/README.md gives each
+   * line's source): a fit may be looser than it (landmark noise), never stricter, since a cut
+   * that flags what the line calls fine only says how little the training lifters erred.
+   */
+  line?: number;
 }
 export const FITS: readonly FitSpec[] = [
+  // a unitless proxy score: no physical line to bound it
   { id: 'rounded-back', key: 'roundedScore', lifts: LIFTS, lower: false },
-  { id: 'hips-back', key: 'hipsBackMinRatio', lifts: ['deadlift'], lower: true },
-  { id: 'hips-back', key: 'hipsBackRdlShinDeg', lifts: ['rdl', 'sl-rdl', 'kickstand-rdl'], lower: false },
+  { id: 'hips-back', key: 'hipsBackMinRatio', lifts: ['deadlift'], lower: true, line: 1 },
+  { id: 'hips-back', key: 'hipsBackRdlShinDeg', lifts: ['rdl', 'sl-rdl', 'kickstand-rdl'], lower: false, line: 10 },
+  // riseSync is the shoulders' share over the hips' (0.5): not the line's unit, so no bound
   { id: 'hips-rise-first', key: 'hipsRiseSync', lifts: ['deadlift'], lower: true },
-  { id: 'weight-shift', key: 'weightShiftFootDeg', lifts: LIFTS, lower: false },
-  { id: 'bar-drift', key: 'barDriftFootLengths', lifts: ['deadlift', 'rdl'], lower: false },
-  { id: 'lockout-lean', key: 'lockoutLeanDeg', lifts: ['deadlift', 'rdl'], lower: false },
-  { id: 'neck-extension', key: 'neckExtensionDeg', lifts: LIFTS, lower: false },
+  { id: 'weight-shift', key: 'weightShiftFootDeg', lifts: LIFTS, lower: false, line: 5 },
+  // 5 cm on a 24 cm foot
+  { id: 'bar-drift', key: 'barDriftFootLengths', lifts: ['deadlift', 'rdl'], lower: false, line: 5 / 24 },
+  { id: 'lockout-lean', key: 'lockoutLeanDeg', lifts: ['deadlift', 'rdl'], lower: false, line: 10 },
+  { id: 'neck-extension', key: 'neckExtensionDeg', lifts: LIFTS, lower: false, line: 30 },
 ];
 const specFor = (id: FaultId, lift: Lift) => FITS.find((f) => f.id === id && f.lifts.includes(lift)) ?? null;
 
@@ -95,7 +104,8 @@ const flags = (v: number, k: number, lower: boolean) => Number.isFinite(v) && (l
 export interface Fit {
   /** the threshold as a multiple of the default */
   k: number;
-  how: 'fit' | 'noise-floor' | 'prior';
+  /** 'line': the fit came out stricter than the coaching line, so the line stands */
+  how: 'fit' | 'noise-floor' | 'prior' | 'line';
 }
 
 /**
@@ -105,9 +115,16 @@ export interface Fit {
  * equally good cuts, the middle of the gap they span (the widest margin both ways). With no labelled fault in the
  * training set, the cut sits 10% past the most extreme good clip (a
  * noise-floor fit: nothing the training lifters did well is flagged); with no
- * good clip either, the default stays.
+ * good clip either, the default stays. `lineK`, the coaching line as a
+ * multiple of the default, bounds the result on the strict side.
  */
-export function fitThreshold(pos: number[], neg: number[], lower: boolean): Fit {
+export function fitThreshold(pos: number[], neg: number[], lower: boolean, lineK?: number): Fit {
+  const fit = fitUnbounded(pos, neg, lower);
+  if (lineK === undefined || !(lower ? fit.k > lineK : fit.k < lineK)) return fit;
+  return { k: lineK, how: 'line' };
+}
+
+function fitUnbounded(pos: number[], neg: number[], lower: boolean): Fit {
   const p = pos.filter(Number.isFinite);
   const n = neg.filter(Number.isFinite);
   if (p.length === 0) {
@@ -174,7 +191,8 @@ export function fitAll(clips: LabelledClip[]): Fits {
   const fits: Fits = new Map();
   for (const spec of FITS) {
     const { pos, neg } = trainingValues(clips, spec);
-    fits.set(spec, fitThreshold(pos, neg, spec.lower));
+    const lineK = spec.line === undefined ? undefined : spec.line / (DEFAULT_THRESHOLDS[spec.key] as number);
+    fits.set(spec, fitThreshold(pos, neg, spec.lower, lineK));
   }
   return fits;
 }

@@ -1,6 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Landmark, PoseClip } from '../analysis/types';
-import { checkClip } from './analysis';
+import { analyse, analyseInSlices, checkClip, frameResults, parseRecording } from './analysis';
 
 const body = (): Landmark[] => Array.from({ length: 33 }, () => [0.5, 0.5, 0, 1] as Landmark);
 const clip = (frames: { person: boolean; people?: number }[]): PoseClip => ({
@@ -35,5 +37,35 @@ describe('checkClip', () => {
   });
   it('has nothing to say about a clean clip', () => {
     expect(checkClip(clip(Array.from({ length: 50 }, () => ({ person: true }))), 'a.mp4')).toEqual({ error: null, warnings: [], personFrames: 50 });
+  });
+});
+
+const recording = path.resolve(__dirname, '../../../shared/landmarks/TBY66_Intelligent-Deadlift-Diagnosis-System__0016h_1.json');
+
+describe.skipIf(!existsSync(recording))('analyseInSlices (a real 11-rep recording)', () => {
+  const clip = parseRecording(readFileSync(recording, 'utf8'));
+  const opts = { lift: 'auto' as const, side: null, thresholds: {} };
+
+  it('gives the same report and frames as one long run, with the page free in between', async () => {
+    const report = analyse(clip, opts);
+    const shares: number[] = [];
+    let timers = 0;
+    const other = setInterval(() => timers++, 0);
+    const sliced = await analyseInSlices(clip, opts, { sliceMs: 0, onProgress: (s) => shares.push(s) });
+    clearInterval(other);
+    expect(sliced.report).toEqual(report);
+    expect(sliced.frames).toEqual(frameResults(clip, opts, report));
+    expect(report.reps.length).toBeGreaterThan(5);
+    // two analyzer passes and the replay, a slice of frames at a time
+    expect(shares.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < shares.length; i++) expect(shares[i]).toBeGreaterThan(shares[i - 1]);
+    expect(shares[shares.length - 1]).toBeLessThanOrEqual(1);
+    expect(timers).toBeGreaterThan(0);
+  });
+
+  it('stops when cancelled', async () => {
+    const run = new AbortController();
+    const p = analyseInSlices(clip, opts, { sliceMs: 0, signal: run.signal, onProgress: () => run.abort() });
+    await expect(p).rejects.toThrow(/abort/i);
   });
 });

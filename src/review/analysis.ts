@@ -4,7 +4,7 @@
  * gives it) and `frameResults` (the analyzer's per-frame view of the same
  * pass, for the overlay, the timeline and the angles CSV).
  */
-import { analyzeClip, createHingeAnalyzer, parseRecording, serializeRecording, DEFAULT_THRESHOLDS, resolveThresholds } from '../analysis';
+import { analyzeClip, analyzeClipSteps, createHingeAnalyzer, drain, parseRecording, serializeRecording, DEFAULT_THRESHOLDS, resolveThresholds } from '../analysis';
 import type { ThresholdOverrides, Thresholds } from '../analysis';
 import type { FrameResult, LiftOption, PoseClip, SetReport, Side } from '../analysis/types';
 
@@ -36,10 +36,54 @@ export function analyse(clip: PoseClip, o: AnalysisOptions): SetReport {
  * sees the same frames the same way.
  */
 export function frameResults(clip: PoseClip, o: AnalysisOptions, report: SetReport): FrameResult[] {
+  return drain(frameResultsSteps(clip, o, report));
+}
+
+function* frameResultsSteps(clip: PoseClip, o: AnalysisOptions, report: SetReport, chunk = 1024): Generator<number, FrameResult[], void> {
   const an = createHingeAnalyzer({ ...analyzerOptions(o), width: clip.width, height: clip.height, calibration: report.calibration });
-  const out: FrameResult[] = new Array(clip.frames.length);
-  for (let i = 0; i < clip.frames.length; i++) out[i] = an.push(clip.frames[i]);
+  const n = clip.frames.length;
+  const out: FrameResult[] = new Array(n);
+  for (let a = 0; a < n; a += chunk) {
+    const b = Math.min(n, a + chunk);
+    for (let i = a; i < b; i++) out[i] = an.push(clip.frames[i]);
+    yield b / n;
+  }
   return out;
+}
+
+export interface SlicedOptions {
+  signal?: AbortSignal;
+  /** share of the analysis done, 0..1 */
+  onProgress?: (share: number) => void;
+  /** longest stretch of analysis between two yields to the page, ms */
+  sliceMs?: number;
+}
+
+/**
+ * `analyse` and `frameResults` together, in slices of at most `sliceMs`
+ * with the page free in between (an hour of landmarks takes seconds to
+ * analyse; the screen stays responsive and shows how far it got). Rejects
+ * with an AbortError when `signal` aborts.
+ */
+export async function analyseInSlices(clip: PoseClip, o: AnalysisOptions, opts: SlicedOptions = {}): Promise<{ report: SetReport; frames: FrameResult[] }> {
+  const sliceMs = opts.sliceMs ?? 40;
+  const report = await runSliced(analyzeClipSteps(clip, analyzerOptions(o)), sliceMs, opts, 0, 2 / 3);
+  const frames = await runSliced(frameResultsSteps(clip, o, report), sliceMs, opts, 2 / 3, 1 / 3);
+  return { report, frames };
+}
+
+async function runSliced<T>(steps: Generator<number, T, void>, sliceMs: number, opts: SlicedOptions, from: number, weight: number): Promise<T> {
+  let t0 = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - t0 >= sliceMs) {
+      opts.onProgress?.(from + weight * r.value);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      opts.signal?.throwIfAborted();
+      t0 = performance.now();
+    }
+  }
 }
 
 export interface ClipCheck {

@@ -10,7 +10,7 @@ import { REVIEW_ENGINE, type ModelVariant } from '../shared/pose-protocol';
 import { openVideo, sniffFile } from '../video/open-video';
 import { VideoError, videoErrors, type VideoErrorKind } from '../video/errors';
 import type { VideoInfo } from '../video/types';
-import { analyse, checkClip, frameResults, serializeRecording, type ThresholdOverrides } from './analysis';
+import { analyseInSlices, checkClip, serializeRecording, type ThresholdOverrides } from './analysis';
 import { planParts, poseClipFromVideo, type PipelineStats } from './pipeline';
 import { readRecording, RecordingTooLargeError } from './recording-reader';
 import { reviewWorkersHere } from './worker-count';
@@ -59,6 +59,8 @@ export class ReviewSession {
   stats = $state.raw<PipelineStats | null>(null);
   /** ms the last analyzer run took (threshold edits) */
   analysisMs = $state(0);
+  /** share of an analyzer run still going (a long recording takes seconds), else null */
+  analysisShare = $state<number | null>(null);
   /** the model the landmarks came from */
   clipModel = $state<string | null>(null);
   keyFrames = $state.raw<KeyFrame[]>([]);
@@ -80,6 +82,9 @@ export class ReviewSession {
   private run: AbortController | null = null;
   private generation = 0;
   private recomputeTimer: ReturnType<typeof setTimeout> | null = null;
+  private analysisRun: AbortController | null = null;
+  /** the latest analyzer run's outcome (true when it finished) */
+  private analysisDone: Promise<boolean> | null = null;
   private library = new ReviewLibrary();
 
   get busy(): boolean {
@@ -142,6 +147,7 @@ export class ReviewSession {
   cancel(): void {
     this.run?.abort();
     this.run = null;
+    this.analysisRun?.abort();
   }
 
   private async openRecording(file: Blob): Promise<void> {
@@ -163,7 +169,7 @@ export class ReviewSession {
     this.kind = 'recording';
     this.file = null;
     this.clipModel = clip.model ?? null;
-    this.acceptClip(clip, []);
+    await this.acceptClip(clip, []);
   }
 
   private async analyseVideo(file: Blob, name = this.name): Promise<void> {
@@ -192,14 +198,14 @@ export class ReviewSession {
       });
       this.stats = result.stats;
       this.clipModel = result.clip.model ?? null;
-      this.acceptClip(result.clip, [...result.info.warnings]);
+      await this.acceptClip(result.clip, [...result.info.warnings]);
     } finally {
       source.close();
       if (this.run === run) this.run = null;
     }
   }
 
-  private acceptClip(clip: PoseClip, warnings: string[]): void {
+  private async acceptClip(clip: PoseClip, warnings: string[]): Promise<void> {
     const check = checkClip(clip, this.name);
     this.clip = clip;
     this.times = Float64Array.from(clip.frames, (f) => f.t);
@@ -209,7 +215,12 @@ export class ReviewSession {
       this.message = check.error;
       return;
     }
-    this.recompute();
+    this.status = 'analysing';
+    this.message = `Judging the reps of “${this.name}”…`;
+    // a settings change during this first run starts a newer one: its result is the one to wait for
+    let judged = await this.recompute();
+    while (!judged && this.clip === clip && this.analysisDone) judged = await this.analysisDone;
+    if (!judged) throw new DOMException('cancelled', 'AbortError');
     this.status = 'ready';
     this.message = '';
   }
@@ -235,25 +246,51 @@ export class ReviewSession {
 
   // ------------------------------------------------------------ analysis
 
-  /** Re-runs only the analyzer on the stored landmarks (lift, side, thresholds). */
-  recompute(): void {
+  /**
+   * Re-runs only the analyzer on the stored landmarks (lift, side,
+   * thresholds), in slices that leave the page free; a newer run or a new
+   * file cancels it. Resolves false when it was cancelled.
+   */
+  recompute(): Promise<boolean> {
     if (this.recomputeTimer) clearTimeout(this.recomputeTimer);
     this.recomputeTimer = null;
     const clip = this.clip;
-    if (!clip) return;
+    if (!clip) return Promise.resolve(false);
+    const done = this.analyseClip(clip);
+    this.analysisDone = done;
+    return done;
+  }
+
+  private async analyseClip(clip: PoseClip): Promise<boolean> {
+    this.analysisRun?.abort();
+    const run = new AbortController();
+    this.analysisRun = run;
     const t0 = performance.now();
     const opts = { lift: this.lift, side: this.side, thresholds: this.thresholds };
-    const report = analyse(clip, opts);
-    this.frames = frameResults(clip, opts, report);
-    this.report = report;
-    this.keyFrames = [];
-    this.analysisMs = performance.now() - t0;
+    try {
+      const { report, frames } = await analyseInSlices(clip, opts, { signal: run.signal, onProgress: (share) => (this.analysisShare = share) });
+      this.frames = frames;
+      this.report = report;
+      this.keyFrames = [];
+      this.analysisMs = performance.now() - t0;
+      return true;
+    } catch (e) {
+      if (run.signal.aborted) return false;
+      throw e;
+    } finally {
+      if (this.analysisRun === run) {
+        this.analysisRun = null;
+        this.analysisShare = null;
+      }
+    }
   }
 
   /** Settings changed: recompute soon (coalesces fast typing). */
   scheduleRecompute(delayMs = 120): void {
     if (this.recomputeTimer) clearTimeout(this.recomputeTimer);
-    this.recomputeTimer = setTimeout(() => this.recompute(), delayMs);
+    this.recomputeTimer = setTimeout(() => {
+      this.recompute().catch((e: unknown) => (this.notice = `The reps could not be judged again: ${e instanceof Error ? e.message : String(e)}`));
+    }, delayMs);
   }
 
   setThresholds(next: ThresholdOverrides): void {

@@ -37,9 +37,9 @@ export interface CameraPage {
  * A browser whose webcam plays `mjpeg`. The fake-camera file is a browser
  * flag, so each clip needs its own browser; this launches it per test.
  */
-export async function openWithCamera(mjpeg: string, baseURL: string): Promise<CameraPage> {
+export async function openWithCamera(mjpeg: string, baseURL: string, viewport = { width: 1280, height: 900 }): Promise<CameraPage> {
   const browser = await chromium.launch(withFakeCamera(mjpeg));
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ baseURL, viewport });
   const offending = await guardOrigin(context, new URL(baseURL).origin);
   const page = await context.newPage();
   const consoleErrors: string[] = [];

@@ -20,12 +20,15 @@ interface Case {
    * camera loops back to the standing start (a cut the analyzer must not count a rep across).
    */
   lastDescentS?: number;
+  /** the page size (default 1280×900); the set is followed on the set screen either way */
+  viewport?: { width: number; height: number };
 }
 
 const TBY = 'TBY66_Intelligent-Deadlift-Diagnosis-System';
 const CASES: Case[] = [
   { clip: `${TBY}/0016k_1.mp4`, reps: 11, fault: 'hips-back', lastDescentS: 0.75 },
-  { clip: `${TBY}/0016r_1.mp4`, reps: 11, fault: 'rounded-back', lastDescentS: 0.55 },
+  // followed on a phone held upright
+  { clip: `${TBY}/0016r_1.mp4`, reps: 11, fault: 'rounded-back', lastDescentS: 0.55, viewport: { width: 390, height: 844 } },
   // Played to its real end: ten reps, then the last descent runs on into a squat (knee 87° → 42°)
   // to put the bar down and never comes back up. Putting the bar down is not a rep: it is neither
   // counted nor judged, nor is it once the camera loops back to the standing start (issue #14, 7).
@@ -46,7 +49,7 @@ const liveDepth = (page: Page) => page.evaluate(() => ((window as any).__hinge.c
 
 for (const c of CASES) {
   test(`${c.clip}: counts ${c.reps} reps and cues ${c.fault ?? 'no fault'}`, async ({ baseURL }) => {
-    const cam = await openWithCamera(mjpegFor(c.clip, { holdStartS: 8, holdEndS: 6, riseBackS: c.lastDescentS }), baseURL!);
+    const cam = await openWithCamera(mjpegFor(c.clip, { holdStartS: 8, holdEndS: 6, riseBackS: c.lastDescentS }), baseURL!, c.viewport);
     const { page } = cam;
     try {
       await page.goto('/?debug');
@@ -60,6 +63,18 @@ for (const c of CASES) {
       // Hands-free: nobody touches Start set. The clip's first frame is held for 8 s:
       // the lifter standing still while the model loads and calibrates.
       await expect(page.getByTestId('set-state')).toHaveText('Set: active', { timeout: 60_000 });
+      // The set screen, by its shortcut while focus is still on the camera button.
+      await page.keyboard.press('f');
+      await expect(page.getByTestId('set-screen')).toBeVisible();
+      await expect(page.getByTestId('start-camera')).toBeHidden();
+      const view = page.viewportSize()!;
+      for (const id of ['set-screen-cue', 'set-screen-count', 'live-stage']) {
+        const box = (await page.getByTestId(id).boundingBox())!;
+        expect(box, id).not.toBeNull();
+        // on screen, without scrolling, in portrait and landscape alike
+        expect(box.y + box.height, id).toBeLessThanOrEqual(view.height + 1);
+        expect(box.x + box.width, id).toBeLessThanOrEqual(view.width + 1);
+      }
       await page.screenshot({ path: test.info().outputPath('set-started.png') });
 
       await expect.poll(async () => (await coachState(page)).reps, { timeout: 90_000, intervals: [500] }).toBeGreaterThanOrEqual(c.reps);
@@ -78,6 +93,14 @@ for (const c of CASES) {
       test.info().annotations.push({ type: 'stats', description: stats ?? '' });
       expect(s.reps).toBe(c.reps);
       await expect(page.getByTestId('rep-count')).toHaveText(String(c.reps));
+      await expect(page.getByTestId('set-screen-count')).toHaveText(String(c.reps));
+      // every rep has its mark on the set screen: good, a fix, or couldn't see
+      await expect(page.getByTestId('set-screen-rep')).toHaveCount(c.reps);
+      await page.screenshot({ path: test.info().outputPath('set-screen.png') });
+      // E ends the set: its result, big
+      await page.keyboard.press('e');
+      await expect(page.getByTestId('set-screen-done')).toContainText(`${c.reps} reps`);
+      await page.screenshot({ path: test.info().outputPath('set-screen-done.png') });
       // Saved on the device as it happened, rep by rep.
       await expect(page.getByTestId('history-item').first()).toContainText(`${c.reps} reps`);
 

@@ -16,9 +16,15 @@ test('tracks a lifter from the camera with 33 plausible landmarks, all served fr
     await page.goto('/?debug');
     await page.getByTestId('model-select').selectOption('lite');
     await page.getByTestId('start-camera').click();
+    // 'auto' tries CPU against GPU once, saying so; the result is kept for the next start.
+    await expect(page.getByTestId('device-test')).toContainText('Testing this device', { timeout: 90_000 });
 
     await expect(page.getByTestId('person')).toHaveText('tracked', { timeout: 90_000 });
     await expect(page.getByTestId('engine-info')).toContainText('mediapipe lite');
+    await expect(page.getByTestId('device-test')).toBeHidden({ timeout: 90_000 });
+    await expect(page.getByTestId('engine-info')).toContainText('measured');
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('hinge-coach:delegate') ?? '{}'));
+    expect(kept.lite?.delegate).toMatch(/^(CPU|GPU)$/);
 
     // Sample several tracked frames, not just one lucky one.
     const poses = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_TEXT, CueManager, topFault } from './cues';
+import { CUE_SHORT, CUE_TEXT, CueManager, topFault } from './cues';
+import { FAULT_IDS } from './types';
 import { DEFAULT_THRESHOLDS } from './thresholds';
 import type { FaultEvidence, FaultId } from './types';
 
@@ -14,6 +15,14 @@ describe('cues', () => {
 
   it('has own-words text for every fault', () => {
     for (const t of Object.values(CUE_TEXT)) expect(t.length).toBeGreaterThan(15);
+  });
+
+  it('has a two-to-four-word cue for every fault, for the set screen', () => {
+    for (const id of FAULT_IDS) {
+      const words = CUE_SHORT[id].trim().split(/\s+/);
+      expect(words.length, id).toBeGreaterThanOrEqual(2);
+      expect(words.length, id).toBeLessThanOrEqual(4);
+    }
   });
 
   it('holds a cue, lets only a more important fault replace it, and does not repeat it every frame', () => {

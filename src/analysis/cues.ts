@@ -25,6 +25,21 @@ export const CUE_TEXT: Record<FaultId, string> = {
   'lost-balance': 'Rest your back toes on the floor (kickstand) until you feel steady.',
 };
 
+/** The same cues in two to four words, for the set screen read from three metres away. */
+export const CUE_SHORT: Record<FaultId, string> = {
+  'rounded-back': 'Long flat back',
+  'bar-drift': 'Weight close',
+  'hips-back': 'Hips back first',
+  'hips-rise-first': 'Chest up with hips',
+  'hip-rotation': 'Hips square',
+  'weight-shift': 'Mid-foot pressure',
+  'lockout-lean': 'Finish tall',
+  'neck-extension': 'Neck long',
+  'locked-knees': 'Soft knee',
+  'fast-lowering': 'Lower slowly',
+  'lost-balance': 'Use the kickstand',
+};
+
 const PRAISE = ['Good rep: hips back, back long.', 'Clean rep, nice control.', 'That one looked solid. Keep it up.'];
 
 /** Safety rank: lower = more important (FAULT_IDS is in the FAULTS.md safety order). */

@@ -10,7 +10,7 @@ export { createHingeAnalyzer } from './analyzer';
 export type { AnalyzerOptions, HingeAnalyzer } from './analyzer';
 export { DEFAULT_THRESHOLDS, resolveThresholds } from './thresholds';
 export type { Thresholds, ThresholdOverrides } from './thresholds';
-export { CUE_TEXT } from './cues';
+export { CUE_SHORT, CUE_TEXT } from './cues';
 export { parseRecording, serializeRecording, RecordingError } from './recording';
 export * from './types';
 

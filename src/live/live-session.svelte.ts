@@ -51,6 +51,8 @@ export class LiveSession {
   private rate = new RateMeter();
   private inference = new Ema(0.1);
   private readoutPace = new Pacer(250);
+  /** while the delegate trial runs, how often the page asks whether it has decided */
+  private trialPace = new Pacer(1000);
   private video: HTMLVideoElement | null = null;
   /** Result timestamps count from here, so they keep increasing across engine restarts. */
   private readonly originMs = performance.now();
@@ -137,6 +139,11 @@ export class LiveSession {
     return { model: this.model, delegate: known?.delegate ?? this.delegate, reason: known?.reason };
   }
 
+  /** The `auto` delegate's one-off trial of CPU against GPU is running (tracking is slow meanwhile). */
+  get testingDevice(): boolean {
+    return this.delegate === 'auto' && this.status === 'running' && !!this.engine?.delegateReason.startsWith('measuring');
+  }
+
   dispose(): void {
     this.stop();
     this.client.terminate();
@@ -157,7 +164,7 @@ export class LiveSession {
         this.frames++;
         this.pose = r;
         this.show(frame ?? null);
-        if (this.engine && r.delegate !== this.engine.delegate) void this.refreshEngine();
+        if (this.engine && (r.delegate !== this.engine.delegate || (this.testingDevice && this.trialPace.due(now)))) void this.refreshEngine();
         for (const fn of this.resultListeners) fn(r, captureMs);
       },
       onDrop: (n = 1) => (this.dropped += n),

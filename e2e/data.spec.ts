@@ -112,6 +112,14 @@ test('a live set and a saved review go to another browser in one file: nothing l
     // … the first save asked to keep the data, and the answer is on screen.
     await expect(a.page.getByTestId('storage-status')).toContainText(/Using .* of the .* this browser allows\./);
     await expect(a.page.getByTestId('storage-status')).toContainText(/Kept on this device|Not protected|cannot promise/);
+    // Opened from History: each rep with its result and tempo; a name and notes that are kept.
+    const item = a.page.getByTestId('history-item').first();
+    await item.getByTestId('history-open').click();
+    await expect(item.locator('[data-testid=summary-rep], [data-testid=set-detail-rep]')).toHaveCount(reps);
+    await item.getByTestId('set-name').fill('Week 3, heavy');
+    await item.getByTestId('set-notes').fill('Left hamstring tight');
+    await item.getByTestId('set-label-save').click();
+    await expect(a.page.getByTestId('history-name').first()).toHaveText('Week 3, heavy');
 
     mark('live set saved');
     // … and a saved review of a landmark recording.
@@ -138,6 +146,7 @@ test('a live set and a saved review go to another browser in one file: nothing l
     await b.page.getByTestId('data-import').setInputFiles(file.path);
     await expect(b.page.getByTestId('data-message')).toHaveText('Imported 1 set and 1 saved review.');
     await expect(b.page.getByTestId('history-item').first()).toContainText(`${reps} reps`);
+    await expect(b.page.getByTestId('history-name').first()).toHaveText('Week 3, heavy');
     expect(await dumpStores(b.page)).toEqual(before);
 
     mark('imported');
@@ -181,6 +190,15 @@ test('a live set and a saved review go to another browser in one file: nothing l
     await expect(b.page.getByTestId('history-more')).toHaveCount(0);
 
     mark('paged');
+    // Progress over the 45 sets: clean reps, depth, tempo and each measured fault against its threshold.
+    await b.page.getByTestId('progress-box').locator('summary').click();
+    expect(await b.page.getByTestId('progress-chart').count()).toBeGreaterThanOrEqual(4);
+    await expect(b.page.getByTestId('progress-chart').first().locator('circle')).toHaveCount(45);
+    await b.page.getByTestId('progress-box').screenshot({ path: test.info().outputPath('progress-1280.png') });
+    await b.page.setViewportSize({ width: 390, height: 844 });
+    const chart = (await b.page.getByTestId('progress-chart').first().boundingBox())!;
+    expect(chart.width).toBeLessThanOrEqual(390);
+    await b.page.getByTestId('progress-box').screenshot({ path: test.info().outputPath('progress-390.png') });
     expect(a.offending).toEqual([]);
     expect(b.offending).toEqual([]);
     expect(a.errors).toEqual([]);

@@ -70,3 +70,25 @@ describe('SetHistory when the device is full', () => {
     expect((await h.all()).map((s) => s.id)).toEqual(['1']);
   });
 });
+
+describe('SetHistory.label', () => {
+  it('names a set and keeps notes, over the coach saving the running set again', async () => {
+    const h = new SetHistory(memoryStore<SavedSet>());
+    const s = set(1, 'left', [[]]);
+    await h.put(s);
+    const named = await h.label('1', { name: '  Week 3, left  ', notes: 'knee felt fine' });
+    expect(named).toMatchObject({ name: 'Week 3, left', notes: 'knee felt fine' });
+    // the coach saves the same set with one more rep, not knowing the name
+    await h.put({ ...s, reps: [...s.reps, repOf([], 1)] });
+    const [back] = await h.all();
+    expect(back).toMatchObject({ name: 'Week 3, left', notes: 'knee felt fine' });
+    expect(back.reps).toHaveLength(2);
+    expect(await h.label('nope', { name: 'x', notes: '' })).toBeUndefined();
+  });
+
+  it('keeps a name within bounds', async () => {
+    const h = new SetHistory(memoryStore<SavedSet>());
+    await h.put(set(2, null, [[]]));
+    expect((await h.label('2', { name: 'n'.repeat(500), notes: '' }))!.name).toHaveLength(80);
+  });
+});

@@ -20,7 +20,13 @@ export interface SavedSet {
   reps: RepReport[];
   report: SetReport | null;
   finished: boolean;
+  /** the lifter's own name for the set, and notes (History) */
+  name?: string;
+  notes?: string;
 }
+
+export const MAX_SET_NAME = 80;
+export const MAX_SET_NOTES = 4000;
 
 /** A set as listed: `notSaved` when it is only in this page's memory. */
 export type ListedSet = SavedSet & { notSaved?: boolean };
@@ -28,12 +34,14 @@ export type ListedSet = SavedSet & { notSaved?: boolean };
 export class SetHistory {
   /** sets whose last write failed, by id: the newest state of each */
   private readonly pending = new Map<string, SavedSet>();
+  /** names and notes given in this page, kept over the coach's later saves of a set still running */
+  private readonly labels = new Map<string, Pick<SavedSet, 'name' | 'notes'>>();
 
   constructor(private readonly store: Store<SavedSet> = openStore<SavedSet>('sets')) {}
 
   /** Saves a set (again). On failure the set stays in memory and the error is thrown for the caller to show. */
   async put(s: SavedSet): Promise<void> {
-    const copy = snapshot(s);
+    const copy = { ...snapshot(s), ...this.labels.get(s.id) };
     try {
       await this.store.put(copy.id, copy);
       this.pending.delete(copy.id);
@@ -84,6 +92,17 @@ export class SetHistory {
       this.retrying = false;
     }
     return this.pending.size;
+  }
+
+  /** Names a set and keeps notes with it; returns the set as saved (undefined: no such set). */
+  async label(id: string, label: { name: string; notes: string }): Promise<SavedSet | undefined> {
+    const s = this.pending.get(id) ?? (await this.store.get(id));
+    if (!s) return undefined;
+    const clean = { name: label.name.trim().slice(0, MAX_SET_NAME), notes: label.notes.trim().slice(0, MAX_SET_NOTES) };
+    this.labels.set(id, clean);
+    const next = { ...s, ...clean };
+    await this.put(next);
+    return next;
   }
 
   /** Removes a set; returns it, for Undo. */

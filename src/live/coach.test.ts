@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRecording, type RepReport, type SetReport } from '../analysis';
@@ -39,7 +39,7 @@ function coachSet(file: string): Coach {
   return coach;
 }
 
-describe.skipIf(!existsSync(FRONT) || !existsSync(SIDE))('live verdicts on shared recordings', () => {
+describe('live verdicts on shared recordings', () => {
   for (const file of [FRONT, SIDE]) {
     it(`${path.basename(file)}: praise only for a rep the analyzer judged clean; "couldn't see" for one it could not judge`, () => {
       const coach = coachSet(file);
@@ -244,7 +244,7 @@ describe('sets that end, sets that survive (synthetic lifter, hands-free)', () =
 });
 
 const LOOPED = recordingPath('TBY66_Intelligent-Deadlift-Diagnosis-System__0016k_1');
-describe.skipIf(!existsSync(LOOPED))('a looping real recording with a stand between passes (issue 16: 208 reps stayed one set)', () => {
+describe('a looping real recording with a stand between passes (issue 16: 208 reps stayed one set)', () => {
   /** `minutes` of the recording's first 10 reps on a loop, standing `standS` between passes (its last frame, then its first, held). */
   function loop(standS: number, minutes: number) {
     const clip = parseRecording(readFileSync(LOOPED, 'utf8'));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FrameResult, RepReport, SetReport } from '../analysis/types';
@@ -137,7 +137,7 @@ describe('bar offset', () => {
 
 const recording = path.resolve(__dirname, '../../../shared/landmarks/TBY66_Intelligent-Deadlift-Diagnosis-System__0016k_1.json');
 
-describe.skipIf(!existsSync(recording))('on a shared landmark recording (knee-dominant clip)', () => {
+describe('on a shared landmark recording (knee-dominant clip)', () => {
   const clip = parseRecording(readFileSync(recording, 'utf8'));
   const opts = { lift: 'deadlift' as const, side: null, thresholds: {} };
   const r = analyse(clip, opts);

@@ -204,7 +204,7 @@ async function runLive(url: string, model: ModelVariant, seconds: number, paired
       for (const e of l.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(`${url}/?debug`);
+  await page.goto(`${url}/?debug&samples`);
   await page.getByTestId('lift-select').selectOption('deadlift');
   await page.getByTestId('model-select').selectOption(model);
   await page.getByTestId('delegate-select').selectOption('CPU');

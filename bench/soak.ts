@@ -126,7 +126,7 @@ function retainerChains(snap: Snapshot, sinceId: number, kinds: string[]): void 
       const chain: string[] = [];
       const seen = new Set<number>([start]);
       let at = start;
-      for (let step = 0; step < 14; step++) {
+      for (let step = 0; step < 40; step++) {
         const r = (retainers.get(at) ?? []).find((x) => !seen.has(x.from));
         if (!r) break;
         chain.push(`${kindOf(snap, r.from)}.${r.edge}`);

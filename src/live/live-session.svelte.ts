@@ -56,8 +56,9 @@ export class LiveSession {
   private video: HTMLVideoElement | null = null;
   /** Result timestamps count from here, so they keep increasing across engine restarts. */
   private readonly originMs = performance.now();
-  /** Recent frames' timings (the benchmark reads them). */
+  /** Recent frames' timings, for the benchmark (`?samples` in the URL): the app itself keeps none. */
   readonly samples: FrameSample[] = [];
+  private readonly keepSamples = typeof location !== 'undefined' && new URLSearchParams(location.search).has('samples');
   /** Listeners for each measured frame (the coaching layer plugs in here). */
   private resultListeners = new Set<(r: PoseResult, captureMs: number) => void>();
 
@@ -156,8 +157,10 @@ export class LiveSession {
       onResult: (r, captureMs, frame, stages) => {
         const now = performance.now();
         this.lastResultMs = now;
-        if (this.samples.length >= 5000) this.samples.shift();
-        this.samples.push({ totalMs: now - captureMs, inferenceMs: r.inferenceMs, stages });
+        if (this.keepSamples) {
+          if (this.samples.length >= 5000) this.samples.shift();
+          this.samples.push({ totalMs: now - captureMs, inferenceMs: r.inferenceMs, stages });
+        }
         this.rate.add(now);
         const inferenceMs = this.inference.add(r.inferenceMs);
         if (this.readoutPace.due(now)) this.readout = { fps: this.rate.rate, inferenceMs, dropped: this.dropped };

@@ -218,8 +218,9 @@ export class ReviewSession {
     this.status = 'analysing';
     this.message = `Judging the reps of “${this.name}”…`;
     // a settings change during this first run starts a newer one: its result is the one to wait for
-    let judged = await this.recompute();
-    while (!judged && this.clip === clip && this.analysisDone) judged = await this.analysisDone;
+    let run = this.recompute();
+    let judged = await run;
+    while (!judged && this.clip === clip && this.analysisDone && this.analysisDone !== run) judged = await (run = this.analysisDone);
     if (!judged) throw new DOMException('cancelled', 'AbortError');
     this.status = 'ready';
     this.message = '';
